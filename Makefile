@@ -1,0 +1,48 @@
+# Gongkai: `make demo` serves the portal with demo data on SQLite; `make test` runs the whole suite.
+SHELL := /bin/bash
+UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+HOST ?= 127.0.0.1
+PORT ?= 8000
+export UV_LINK_MODE ?= copy
+
+.PHONY: demo test install uv lint format serve setup check-data openapi
+
+uv:
+	@command -v $(UV) >/dev/null 2>&1 || { echo "正在用 pip 安装 uv…"; python3 -m pip install --user --quiet uv; }
+
+install: uv
+	$(UV) sync --frozen
+
+setup: install
+	$(UV) run gongkai migrate --no-input
+	$(UV) run gongkai collectstatic --no-input -v0
+
+demo: setup
+	$(UV) run gongkai demo
+	@echo ""
+	@echo "门户已启动：http://$(HOST):$(PORT)/  （管理后台 /admin/，接口文档 /api/docs）"
+	$(UV) run gongkai serve --host $(HOST) --port $(PORT)
+
+serve: setup
+	$(UV) run gongkai serve --host $(HOST) --port $(PORT)
+
+test: install
+	$(UV) run ruff check src tests bench
+	$(UV) run ruff format --check src tests bench
+	$(UV) run lint-imports
+	$(UV) run gongkai makemigrations --check --dry-run
+	$(UV) run pytest
+
+lint:
+	$(UV) run ruff check src tests bench
+
+format:
+	$(UV) run ruff format src tests bench
+	$(UV) run ruff check --fix src tests bench
+
+check-data:
+	$(UV) run gongkai calendar check
+	$(UV) run gongkai catalog check
+
+openapi:
+	$(UV) run gongkai export_openapi > docs/openapi.json

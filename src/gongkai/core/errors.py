@@ -1,0 +1,41 @@
+"""Typed domain errors: a stable code for machines and a Chinese message for people."""
+
+from __future__ import annotations
+
+
+class DomainError(Exception):
+    """Base class of every error a service raises on purpose."""
+
+    code = "error"
+    status = 400
+
+    def __init__(self, message: str, *, code: str | None = None, details: dict | None = None) -> None:
+        super().__init__(message)
+        self.message = message
+        if code:
+            self.code = code
+        self.details = details or {}
+
+
+class NotFound(DomainError):
+    code = "not_found"
+    status = 404
+
+
+class PermissionDenied(DomainError):
+    code = "forbidden"
+    status = 403
+
+
+class DataFileError(DomainError):
+    """A data file (catalog, holidays) that cannot be loaded; carries every problem with its line."""
+
+    code = "invalid_data_file"
+
+    def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
+        self.path = path
+        self.problems = problems
+        super().__init__(self.render(), details={"problems": [{"line": ln, "message": m} for ln, m in problems]})
+
+    def render(self) -> str:
+        return "\n".join(f"{self.path}:{line or '-'}: {message}" for line, message in self.problems)

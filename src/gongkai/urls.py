@@ -1,0 +1,13 @@
+from django.contrib import admin
+from django.urls import include, path
+
+from gongkai.exchange.api import api
+
+handler404 = "gongkai.portal.views.page_not_found"
+handler500 = "gongkai.portal.views.server_error"
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+    path("api/", api.urls),
+    path("", include("gongkai.portal.urls")),
+]
