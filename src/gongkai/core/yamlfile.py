@@ -33,6 +33,7 @@ def read_yaml(path: str | Path) -> YamlDocument:
     except UnicodeDecodeError as exc:
         raise DataFileError(str(path), [(None, "文件不是 UTF-8 编码")]) from exc
     yaml = YAML(typ="rt")
+    yaml.constructor.add_constructor("tag:yaml.org,2002:timestamp", _lenient_timestamp)
     try:
         data = yaml.load(text)
     except MarkedYAMLError as exc:
@@ -40,6 +41,14 @@ def read_yaml(path: str | Path) -> YamlDocument:
         line = mark.line + 1 if mark else None
         raise DataFileError(str(path), [(line, f"YAML 语法错误：{exc.problem or exc.context}")]) from exc
     return YamlDocument(path=str(path), data=data, sha256=hashlib.sha256(raw).hexdigest())
+
+
+def _lenient_timestamp(constructor, node):
+    """A date-shaped scalar that is not a real date (2027-13-01) stays text, so the checker can say where it is."""
+    try:
+        return constructor.construct_yaml_timestamp(node)
+    except ValueError:
+        return constructor.construct_scalar(node)
 
 
 def line_of(node: Any, key: str | int | None = None) -> int | None:
