@@ -1,6 +1,6 @@
 # Gongkai: `make demo` serves the portal with demo data on SQLite; `make test` runs the whole suite.
 SHELL := /bin/bash
-UV ?= $(shell command -v uv 2>/dev/null || echo $(HOME)/.local/bin/uv)
+UV ?= $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_LINK_MODE ?= copy
@@ -8,10 +8,10 @@ export UV_LINK_MODE ?= copy
 .PHONY: demo test install uv lint format serve setup check-data openapi
 
 uv:
-	@command -v $(UV) >/dev/null 2>&1 || { echo "正在用 pip 安装 uv…"; python3 -m pip install --user --quiet uv; }
+	@$(UV) --version >/dev/null 2>&1 || { echo "正在用 pip 安装 uv…"; python3 -m pip install --quiet uv; }
 
 install: uv
-	$(UV) sync --frozen
+	$(UV) sync --locked
 
 setup: install
 	$(UV) run gongkai migrate --no-input
@@ -45,4 +45,4 @@ check-data:
 	$(UV) run gongkai catalog check
 
 openapi:
-	$(UV) run gongkai export_openapi > docs/openapi.json
+	$(UV) run gongkai export_openapi_schema --api gongkai.exchange.api.api --indent 2 --sorted --output docs/openapi.json

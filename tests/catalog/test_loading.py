@@ -66,7 +66,12 @@ def write(tmp_path, text: str, name: str = "341502-jinan.yaml"):
 
 
 def counts() -> tuple[int, int, int, int]:
-    return (Jurisdiction.objects.count(), Catalog.objects.count(), CatalogItem.objects.count(), Domain.objects.count())
+    return (
+        Jurisdiction.objects.count(),
+        Catalog.objects.count(),
+        CatalogItem.objects.count(),
+        Domain.objects.count(),
+    )
 
 
 def test_a_new_county_is_a_new_file(db, tmp_path):
@@ -110,18 +115,43 @@ def test_a_changed_catalog_needs_a_new_version(db, tmp_path):
 
 
 BAD_CASES = [
-    pytest.param(GOOD.replace("domain: procurement", "domain: fishing"), 36, "领域“fishing”未定义", id="unknown-domain"),
-    pytest.param(GOOD.replace("          category: 采购公告\n", ""), 35, "缺少字段 category", id="missing-field"),
-    pytest.param(GOOD.replace("key: procurement.notice", "key: construction.award"), 35, "重复", id="duplicate-item"),
+    pytest.param(
+        GOOD.replace("domain: procurement", "domain: fishing"), 36, "领域“fishing”未定义", id="unknown-domain"
+    ),
+    pytest.param(
+        GOOD.replace("          category: 采购公告\n", ""), 35, "缺少字段 category", id="missing-field"
+    ),
+    pytest.param(
+        GOOD.replace("key: procurement.notice", "key: construction.award"), 35, "重复", id="duplicate-item"
+    ),
     pytest.param(GOOD.replace('code: "341502"', 'code: "34150X"'), 2, "应为6位数字", id="bad-code"),
     pytest.param(GOOD.replace("  name: 金安区", "  name: [金安区"), 4, "YAML 语法错误", id="yaml-error"),
-    pytest.param(GOOD.replace("stage: award", "stage: shipping"), 30, "环节“shipping”不属于领域", id="bad-stage"),
-    pytest.param(GOOD.replace("publishers: [owner]", "publishers: [mayor]"), 40, "公开主体类型“mayor”", id="bad-body"),
-    pytest.param(GOOD.replace("attribute: proactive\n          publishers: [owner]", "attribute: withheld\n          publishers: [owner]"), 39, "withheld_reason", id="withheld-no-reason"),  # fmt: skip
+    pytest.param(
+        GOOD.replace("stage: award", "stage: shipping"), 30, "环节“shipping”不属于领域", id="bad-stage"
+    ),
+    pytest.param(
+        GOOD.replace("publishers: [owner]", "publishers: [mayor]"), 40, "公开主体类型“mayor”", id="bad-body"
+    ),
+    pytest.param(
+        GOOD.replace(
+            "attribute: proactive\n          publishers: [owner]",
+            "attribute: withheld\n          publishers: [owner]",
+        ),
+        39,
+        "withheld_reason",
+        id="withheld-no-reason",
+    ),  # fmt: skip
     pytest.param(GOOD.replace('parent: "341500"', 'parent: "999900"'), 5, "尚未载入", id="unknown-parent"),
     pytest.param(GOOD.replace("type: uscc", "type: colour"), 33, "类型“colour”无效", id="bad-field-type"),
-    pytest.param(GOOD.replace("proactive_days: 5\n", "proactive_days: 500\n"), 7, "0到60之间", id="bad-profile"),
-    pytest.param(GOOD.replace("{doc: jinan-2019, ref: 第六条}", "{doc: nowhere, ref: 第六条}"), 41, "依据文件“nowhere”", id="bad-source"),  # fmt: skip
+    pytest.param(
+        GOOD.replace("proactive_days: 5\n", "proactive_days: 500\n"), 7, "0到60之间", id="bad-profile"
+    ),
+    pytest.param(
+        GOOD.replace("{doc: jinan-2019, ref: 第六条}", "{doc: nowhere, ref: 第六条}"),
+        41,
+        "依据文件“nowhere”",
+        id="bad-source",
+    ),  # fmt: skip
 ]
 
 
@@ -129,7 +159,9 @@ BAD_CASES = [
 def test_a_bad_file_names_its_line_and_loads_nothing(db, tmp_path, text, line, message):
     assert text != GOOD
     before = counts()
-    good_first = write(tmp_path, GOOD.replace("341502", "341503").replace("金安区", "裕安区"), "341503-yuan.yaml")
+    good_first = write(
+        tmp_path, GOOD.replace("341502", "341503").replace("金安区", "裕安区"), "341503-yuan.yaml"
+    )
     bad = write(tmp_path, text)
     with pytest.raises(DataFileError) as info:
         load_files([good_first, bad])

@@ -131,7 +131,9 @@ def test_workdays_between(calendar):
 def test_a_pause_for_consultation_moves_the_deadline_across_spring_festival(calendar):
     # 20 working days from 2026-02-06 is 2026-03-12; a third-party consultation from 02-24 to 03-02 (6 working
     # days, the make-up Saturday 02-28 among them) pauses the clock, so the period ends 6 working days later.
-    result = calendar.deadline(D("2026-02-06"), 20, [Pause(D("2026-02-24"), D("2026-03-02"), "征求第三方意见")])
+    result = calendar.deadline(
+        D("2026-02-06"), 20, [Pause(D("2026-02-24"), D("2026-03-02"), "征求第三方意见")]
+    )
     assert result.paused_workdays == 6
     assert result.due == D("2026-03-20")
     assert any("征求第三方意见" in step for step in result.steps)
@@ -144,7 +146,10 @@ def test_an_open_pause_holds_the_deadline(calendar):
 
 
 def test_two_pauses_across_national_day(calendar):
-    pauses = [Pause(D("2025-09-29"), D("2025-09-30"), "征求意见"), Pause(D("2025-10-13"), D("2025-10-14"), "征求意见")]
+    pauses = [
+        Pause(D("2025-09-29"), D("2025-09-30"), "征求意见"),
+        Pause(D("2025-10-13"), D("2025-10-14"), "征求意见"),
+    ]
     result = calendar.deadline(D("2025-09-26"), 20, pauses)
     assert result.paused_workdays == 4
     assert result.due == calendar.add_workdays(D("2025-10-30"), 4).due == D("2025-11-05")

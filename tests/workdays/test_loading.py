@@ -56,7 +56,11 @@ def test_loading_the_same_file_twice_changes_nothing(db, tmp_path):
 @pytest.mark.parametrize(
     ("text", "line", "message"),
     [
-        ("year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-01-01, to: [\n", 5, "YAML 语法错误"),
+        (
+            "year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-01-01, to: [\n",
+            5,
+            "YAML 语法错误",
+        ),
         ("year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-01-01}\n", 4, "缺少字段 to"),
         (
             "year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-01-01, to: 2027-01-01}\n"
@@ -64,7 +68,11 @@ def test_loading_the_same_file_twice_changes_nothing(db, tmp_path):
             5,
             "不是周末",
         ),
-        ("year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-13-01, to: 2027-01-01}\n", 4, "不是"),
+        (
+            "year: 2027\nsource: {title: x}\nholidays:\n  - {name: 元旦, from: 2027-13-01, to: 2027-01-01}\n",
+            4,
+            "不是",
+        ),
     ],
 )
 def test_a_bad_holiday_file_names_its_line_and_loads_nothing(db, tmp_path, text, line, message):

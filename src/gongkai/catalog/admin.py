@@ -21,13 +21,26 @@ class DomainAdmin(admin.ModelAdmin):
     inlines = [StageInline]
 
 
+class LoadedFromFileAdmin(admin.ModelAdmin):
+    """Catalogs come from data files (versioned, checked): they are read here, changed with `gongkai catalog load`."""
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+
 @admin.register(Catalog)
-class CatalogAdmin(admin.ModelAdmin):
+class CatalogAdmin(LoadedFromFileAdmin):
     list_display = ["jurisdiction", "version", "effective_from", "effective_to", "loaded_at"]
 
 
 @admin.register(CatalogItem)
-class CatalogItemAdmin(admin.ModelAdmin):
+class CatalogItemAdmin(LoadedFromFileAdmin):
     list_display = ["key", "catalog", "domain", "category", "attribute"]
     list_filter = ["catalog__jurisdiction", "domain", "attribute"]
     search_fields = ["key", "category", "content"]

@@ -103,7 +103,9 @@ class _Checker:
     def unknown_keys(self, node: dict, allowed: set[str], what: str) -> None:
         for key in node:
             if key not in allowed:
-                self.add(line_of(node, key), f"{what}中有未知字段“{key}”（可用：{'、'.join(sorted(allowed))}）")
+                self.add(
+                    line_of(node, key), f"{what}中有未知字段“{key}”（可用：{'、'.join(sorted(allowed))}）"
+                )
 
 
 def parse_jurisdiction_file(path: str | Path, vocab: Vocabulary, known: Known) -> ParsedFile:
@@ -142,11 +144,15 @@ def _parse_jurisdiction(c: _Checker, data: dict, known: Known) -> dict:
     c.unknown_keys(node, {"code", "name", "level", "parent", "short_name", "ipv6"}, "jurisdiction")
     code = str(node.get("code", "")).strip()
     if not CODE_RE.match(code):
-        c.add(line_of(node, "code") or line_of(node), f"行政区划代码“{code}”应为6位数字（GB/T 2260），并加引号")
+        c.add(
+            line_of(node, "code") or line_of(node), f"行政区划代码“{code}”应为6位数字（GB/T 2260），并加引号"
+        )
     name = c.text(node, "name", "jurisdiction", max_len=60)
     level = str(node.get("level", ""))
     if level not in Level.values:
-        c.add(line_of(node, "level") or line_of(node), f"层级“{level}”无效，应为 {'、'.join(Level.values)} 之一")
+        c.add(
+            line_of(node, "level") or line_of(node), f"层级“{level}”无效，应为 {'、'.join(Level.values)} 之一"
+        )
     parent = node.get("parent")
     parent = str(parent).strip() if parent is not None else None
     if level == Level.NATIONAL:
@@ -201,7 +207,9 @@ def _parse_documents(c: _Checker, data: dict) -> list[dict]:
     return out
 
 
-def _parse_profile(c: _Checker, data: dict, vocab: Vocabulary, jur: dict, doc_keys: set[str]) -> tuple[dict, dict]:
+def _parse_profile(
+    c: _Checker, data: dict, vocab: Vocabulary, jur: dict, doc_keys: set[str]
+) -> tuple[dict, dict]:
     node = data.get("profile")
     if node is None:
         node = {}
@@ -217,7 +225,7 @@ def _parse_profile(c: _Checker, data: dict, vocab: Vocabulary, jur: dict, doc_ke
             continue
         if key == "index_no_pattern":
             if not isinstance(value, str) or "{serial" not in value:
-                c.add(line_of(node, key), "索引号格式应为含 {serial} 的文字，如 \"{uscc}/{yyyy}-{serial:05d}\"")
+                c.add(line_of(node, key), '索引号格式应为含 {serial} 的文字，如 "{uscc}/{yyyy}-{serial:05d}"')
                 continue
         elif value is not None and (
             isinstance(value, bool)
@@ -244,7 +252,9 @@ def _parse_profile(c: _Checker, data: dict, vocab: Vocabulary, jur: dict, doc_ke
     if jur.get("level") == Level.NATIONAL:
         missing = [k for k in vocab.profile_keys if k not in profile]
         if missing:
-            c.add(line_of(data, "profile") or 1, f"国家层级的规则配置须设置全部键，缺少：{'、'.join(missing)}")
+            c.add(
+                line_of(data, "profile") or 1, f"国家层级的规则配置须设置全部键，缺少：{'、'.join(missing)}"
+            )
     return profile, sources
 
 
@@ -293,7 +303,10 @@ def _parse_deadline(c: _Checker, node: Any, line: int | None, vocab: Vocabulary,
         return None
     rule = node.get("rule")
     if rule not in vocab.deadline_rules:
-        c.add(line_of(node, "rule") or line, f"{what}的时限规则“{rule}”无效（可用：{'、'.join(vocab.deadline_rules)}）")
+        c.add(
+            line_of(node, "rule") or line,
+            f"{what}的时限规则“{rule}”无效（可用：{'、'.join(vocab.deadline_rules)}）",
+        )
         return None
     out: dict[str, Any] = {"rule": rule}
     days = node.get("days")
@@ -310,7 +323,9 @@ def _parse_deadline(c: _Checker, node: Any, line: int | None, vocab: Vocabulary,
     return out
 
 
-def _parse_fields(c: _Checker, nodes: Any, line: int | None, vocab: Vocabulary, what: str, *, nested=False) -> list:
+def _parse_fields(
+    c: _Checker, nodes: Any, line: int | None, vocab: Vocabulary, what: str, *, nested=False
+) -> list:
     if nodes is None:
         return []
     if not isinstance(nodes, list):
@@ -322,7 +337,9 @@ def _parse_fields(c: _Checker, nodes: Any, line: int | None, vocab: Vocabulary, 
         if not isinstance(node, dict):
             c.add(fl, f"{what}的字段应为映射 {{key, label, type}}")
             continue
-        c.unknown_keys(node, {"key", "label", "type", "required", "personal", "options", "columns", "help"}, "字段")
+        c.unknown_keys(
+            node, {"key", "label", "type", "required", "personal", "options", "columns", "help"}, "字段"
+        )
         key = str(node.get("key", ""))
         if not FIELD_KEY_RE.match(key):
             c.add(fl, f"{what}的字段键“{key}”无效（小写字母开头，只含小写字母、数字、下划线）")
@@ -355,7 +372,9 @@ def _parse_fields(c: _Checker, nodes: Any, line: int | None, vocab: Vocabulary, 
             elif not node.get("columns"):
                 c.add(fl, f"{what}的表格字段“{key}”须列出 columns")
             else:
-                entry["columns"] = _parse_fields(c, node["columns"], fl, vocab, f"{what}的表格“{key}”", nested=True)
+                entry["columns"] = _parse_fields(
+                    c, node["columns"], fl, vocab, f"{what}的表格“{key}”", nested=True
+                )
         out.append(entry)
     return out
 
@@ -375,7 +394,9 @@ def _parse_catalog(
     if not isinstance(node, dict):
         c.add(line_of(data, "catalog"), "catalog 应为映射")
         return None
-    c.unknown_keys(node, {"version", "effective_from", "effective_to", "extends", "defaults", "lists"}, "catalog")
+    c.unknown_keys(
+        node, {"version", "effective_from", "effective_to", "extends", "defaults", "lists"}, "catalog"
+    )
     version = c.text(node, "version", "catalog", max_len=40)
     start = c.date(node, "effective_from", "catalog")
     end = c.date(node, "effective_to", "catalog", required=False)
@@ -419,7 +440,7 @@ def _parse_catalog(
             if not isinstance(item, dict):
                 c.add(il, "事项应为映射")
                 continue
-            merged = {**{k: v for k, v in defaults.items()}, **item}
+            merged = {**dict(defaults.items()), **item}
             parsed = _parse_item(c, merged, item, il, vocab, stages, cited_docs)
             if parsed is None:
                 continue
@@ -474,17 +495,26 @@ def _parse_item(
     content = c.text(own, "content", what, max_len=4000)
     attribute = merged.get("attribute")
     if attribute not in vocab.attributes:
-        c.add(line_of(own, "attribute") or line, f"{what}的公开属性“{attribute}”无效（可用：{'、'.join(vocab.attributes)}）")
+        c.add(
+            line_of(own, "attribute") or line,
+            f"{what}的公开属性“{attribute}”无效（可用：{'、'.join(vocab.attributes)}）",
+        )
     reason = c.text(merged, "withheld_reason", what, required=False)
     if attribute in vocab.attributes and attribute != "proactive" and not reason:
-        c.add(line_of(own, "attribute") or line, f"{what}不是主动公开，须写明 withheld_reason（不公开或依申请公开的理由）")
+        c.add(
+            line_of(own, "attribute") or line,
+            f"{what}不是主动公开，须写明 withheld_reason（不公开或依申请公开的理由）",
+        )
     publishers = merged.get("publishers")
     if not isinstance(publishers, list) or not publishers:
         c.add(line, f"{what}缺少 publishers（公开主体类型，至少一个）")
         publishers = []
     for p in publishers:
         if p not in BodyKind.values:
-            c.add(line_of(own, "publishers") or line, f"{what}的公开主体类型“{p}”无效（可用：{'、'.join(BodyKind.values)}）")
+            c.add(
+                line_of(own, "publishers") or line,
+                f"{what}的公开主体类型“{p}”无效（可用：{'、'.join(BodyKind.values)}）",
+            )
     deadline = None
     if "deadline" not in merged:
         c.add(line, f"{what}缺少 deadline（公开时限）")
@@ -496,10 +526,16 @@ def _parse_item(
         channels = []
     for ch in channels:
         if ch not in vocab.channels:
-            c.add(line_of(own, "channels") or line, f"{what}的公开渠道“{ch}”无效（可用：{'、'.join(vocab.channels)}）")
+            c.add(
+                line_of(own, "channels") or line,
+                f"{what}的公开渠道“{ch}”无效（可用：{'、'.join(vocab.channels)}）",
+            )
     stage = own.get("stage")
     if stage is not None and domain in stages and stage not in stages[domain]:
-        c.add(line_of(own, "stage"), f"{what}的环节“{stage}”不属于领域 {domain}（可用：{'、'.join(sorted(stages[domain])) or '无'}）")
+        c.add(
+            line_of(own, "stage"),
+            f"{what}的环节“{stage}”不属于领域 {domain}（可用：{'、'.join(sorted(stages[domain])) or '无'}）",
+        )
     for flag in ("personal_data", "punitive"):
         if own.get(flag) is not None and not isinstance(own[flag], bool):
             c.add(line_of(own, flag), f"{what}的 {flag} 应为 true 或 false")

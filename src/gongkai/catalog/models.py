@@ -12,7 +12,9 @@ class Jurisdiction(models.Model):
     name = models.CharField("名称", max_length=60)
     short_name = models.CharField("简称", max_length=30, blank=True)
     level = models.CharField("层级", max_length=10, choices=Level.choices)
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
     ipv6 = models.BooleanField("要求 IPv6 访问", default=False)
     profile = models.JSONField("规则配置（本级）", default=dict, blank=True)
     profile_sources = models.JSONField("规则配置依据", default=dict, blank=True)
@@ -64,7 +66,9 @@ class Stage(models.Model):
 
     class Meta:
         ordering = ["domain", "position"]
-        constraints = [models.UniqueConstraint(fields=["domain", "code"], name="stage_unique_code_per_domain")]
+        constraints = [
+            models.UniqueConstraint(fields=["domain", "code"], name="stage_unique_code_per_domain")
+        ]
         verbose_name = verbose_name_plural = "交易环节"
 
     def __str__(self) -> str:
@@ -107,7 +111,9 @@ class Catalog(models.Model):
 
     class Meta:
         ordering = ["jurisdiction", "-effective_from"]
-        constraints = [models.UniqueConstraint(fields=["jurisdiction", "version"], name="catalog_unique_version")]
+        constraints = [
+            models.UniqueConstraint(fields=["jurisdiction", "version"], name="catalog_unique_version")
+        ]
         verbose_name = verbose_name_plural = "公开目录版本"
 
     def __str__(self) -> str:

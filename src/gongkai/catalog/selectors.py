@@ -53,7 +53,8 @@ def effective_profile(jurisdiction: Jurisdiction) -> EffectiveProfile:
     """Each profile key's value from the nearest jurisdiction that sets it, with where it came from."""
     chain = [jurisdiction, *jurisdiction.ancestors()]
     docs = {
-        (d.jurisdiction_id, d.key): d for d in SourceDocument.objects.filter(jurisdiction__in=[j.pk for j in chain])
+        (d.jurisdiction_id, d.key): d
+        for d in SourceDocument.objects.filter(jurisdiction__in=[j.pk for j in chain])
     }
     values = {}
     for key, label in vocabulary().profile_keys.items():
@@ -62,7 +63,9 @@ def effective_profile(jurisdiction: Jurisdiction) -> EffectiveProfile:
                 src = j.profile_sources.get(key)
                 doc = docs.get((j.pk, src["doc"])) if src else None
                 source = f"《{doc.title}》{src['ref']}" if doc else ""
-                values[key] = ProfileValue(key, label, j.profile[key], j.code, j.name, j is not jurisdiction, source)
+                values[key] = ProfileValue(
+                    key, label, j.profile[key], j.code, j.name, j is not jurisdiction, source
+                )
                 break
         else:
             values[key] = ProfileValue(key, label, None, "", "", True, "")
@@ -117,7 +120,11 @@ def effective_items(jurisdiction: Jurisdiction, on: dt.date | None = None) -> li
                 break
     if catalog is None:
         return []
-    own = list(catalog.items.select_related("domain", "stage", "source").order_by("catalog_list__position", "position"))
+    own = list(
+        catalog.items.select_related("domain", "stage", "source").order_by(
+            "catalog_list__position", "position"
+        )
+    )
     return own + inherited_items(catalog)
 
 

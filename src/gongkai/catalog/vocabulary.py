@@ -11,7 +11,15 @@ from django.conf import settings
 from gongkai.core.errors import DataFileError
 from gongkai.core.yamlfile import line_of, read_yaml
 
-SECTIONS = ("domains", "body_kinds", "attributes", "channels", "deadline_rules", "field_types", "profile_keys")
+SECTIONS = (
+    "domains",
+    "body_kinds",
+    "attributes",
+    "channels",
+    "deadline_rules",
+    "field_types",
+    "profile_keys",
+)
 
 
 @dataclass(frozen=True)

@@ -35,7 +35,9 @@ class DataFileError(DomainError):
     def __init__(self, path: str, problems: list[tuple[int | None, str]]) -> None:
         self.path = path
         self.problems = problems
-        super().__init__(self.render(), details={"problems": [{"line": ln, "message": m} for ln, m in problems]})
+        super().__init__(
+            self.render(), details={"problems": [{"line": ln, "message": m} for ln, m in problems]}
+        )
 
     def render(self) -> str:
         return "\n".join(f"{self.path}:{line or '-'}: {message}" for line, message in self.problems)

@@ -55,5 +55,7 @@ def load_demo(path: str | Path | None = None) -> tuple[str, list[DemoAccount]]:
             targets = _organizations_for(u["org"], orgs)
             for org in targets:
                 grant_role(user=user, organization=org, role=u["role"])
-            accounts.append(DemoAccount(u["username"], u["name"], Role(u["role"]).label, [o.name for o in targets]))
+            accounts.append(
+                DemoAccount(u["username"], u["name"], Role(u["role"]).label, [o.name for o in targets])
+            )
     return password, accounts

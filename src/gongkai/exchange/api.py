@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
-from ninja.renderers import JSONRenderer
 from ninja.errors import ValidationError as NinjaValidationError
+from ninja.renderers import JSONRenderer
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
@@ -22,6 +22,7 @@ from gongkai.exchange.schemas import (
     WorkdayOut,
 )
 from gongkai.workdays.calendar import get_calendar
+
 
 class ChineseJSONRenderer(JSONRenderer):
     """JSON with Chinese characters as they are (not \\u escapes): smaller and readable."""
@@ -56,7 +57,9 @@ def validation_error(request: HttpRequest, exc: NinjaValidationError):
 
 @api.get("/jurisdictions", response=list[JurisdictionOut], tags=["目录"], summary="行政区域列表")
 def list_jurisdictions(request: HttpRequest):
-    with_catalog = set(catalog_selectors.jurisdictions().filter(catalogs__isnull=False).values_list("code", flat=True))
+    with_catalog = set(
+        catalog_selectors.jurisdictions().filter(catalogs__isnull=False).values_list("code", flat=True)
+    )
     return [jurisdiction_data(j, j.code in with_catalog) for j in catalog_selectors.jurisdictions()]
 
 
@@ -112,7 +115,12 @@ def get_catalog(request: HttpRequest, code: str, on: dt.date | None = None):
     }
 
 
-@api.get("/workdays/add", response={200: WorkdayAddOut, 422: ErrorOut}, tags=["工作日"], summary="N 个工作日后的日期")
+@api.get(
+    "/workdays/add",
+    response={200: WorkdayAddOut, 422: ErrorOut},
+    tags=["工作日"],
+    summary="N 个工作日后的日期",
+)
 def workdays_add(
     request: HttpRequest,
     start: dt.date,
@@ -122,8 +130,14 @@ def workdays_add(
     return {"start": start, "days": days, "due": result.due, "provisional": result.provisional}
 
 
-@api.get("/workdays/{day}", response={200: WorkdayOut, 422: ErrorOut}, tags=["工作日"], summary="某日是否为工作日")
+@api.get(
+    "/workdays/{day}", response={200: WorkdayOut, 422: ErrorOut}, tags=["工作日"], summary="某日是否为工作日"
+)
 def workday(request: HttpRequest, day: dt.date):
     answer = get_calendar().day(day)
-    return {"date": answer.date, "workday": answer.workday, "provisional": answer.provisional, "name": answer.name}
-
+    return {
+        "date": answer.date,
+        "workday": answer.workday,
+        "provisional": answer.provisional,
+        "name": answer.name,
+    }

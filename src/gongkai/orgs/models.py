@@ -31,8 +31,12 @@ class Organization(models.Model):
     uscc = models.CharField("统一社会信用代码", max_length=18, unique=True, validators=[validate_uscc])
     kind = models.CharField("机构类型", max_length=20, choices=BodyKind.choices)
     jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="organizations")
-    parent = models.ForeignKey("self", on_delete=models.PROTECT, null=True, blank=True, related_name="children")
-    is_supervisor = models.BooleanField("监督机构", default=False, help_text="政务公开办、公共资源交易监督管理局等")
+    parent = models.ForeignKey(
+        "self", on_delete=models.PROTECT, null=True, blank=True, related_name="children"
+    )
+    is_supervisor = models.BooleanField(
+        "监督机构", default=False, help_text="政务公开办、公共资源交易监督管理局等"
+    )
     address = models.CharField("办公地址", max_length=200, blank=True)
     phone = models.CharField("联系电话", max_length=40, blank=True)
     office_hours = models.CharField("办公时间", max_length=100, blank=True)
@@ -41,7 +45,9 @@ class Organization(models.Model):
     class Meta:
         ordering = ["jurisdiction__code", "name"]
         constraints = [
-            models.UniqueConstraint(fields=["jurisdiction", "name"], name="organization_unique_name_per_jurisdiction")
+            models.UniqueConstraint(
+                fields=["jurisdiction", "name"], name="organization_unique_name_per_jurisdiction"
+            )
         ]
         verbose_name = verbose_name_plural = "机构"
 

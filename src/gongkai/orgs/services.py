@@ -47,10 +47,13 @@ def grant_role(*, user, organization: Organization, role: Role | str) -> Members
     return membership
 
 
-def ensure_user(username: str, *, password: str, full_name: str = "", staff: bool = False, superuser: bool = False):
+def ensure_user(
+    username: str, *, password: str, full_name: str = "", staff: bool = False, superuser: bool = False
+):
     user_model = get_user_model()
     user, created = user_model.objects.get_or_create(
-        username=username, defaults={"first_name": full_name, "is_staff": staff or superuser, "is_superuser": superuser}
+        username=username,
+        defaults={"first_name": full_name, "is_staff": staff or superuser, "is_superuser": superuser},
     )
     if created:
         user.set_password(password)

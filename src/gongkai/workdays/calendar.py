@@ -103,7 +103,9 @@ class WorkdayCalendar:
             pause = next((p for p in pauses if p.start <= day and (p.end is None or day <= p.end)), None)
             if pause is not None:
                 if pause.end is None:
-                    steps.append(f"{pause.start.isoformat()} 起暂停计算（{pause.reason or '中止'}），尚未恢复")
+                    steps.append(
+                        f"{pause.start.isoformat()} 起暂停计算（{pause.reason or '中止'}），尚未恢复"
+                    )
                     return Deadline(start, days, None, provisional, pauses, paused_count, tuple(steps))
                 paused_count += answer.workday
                 continue
@@ -136,7 +138,8 @@ def get_calendar() -> WorkdayCalendar:
     from gongkai.workdays.models import HolidayYear, SpecialDay
 
     special = {
-        d.date: (d.kind == SpecialDay.Kind.WORKDAY, d.name) for d in SpecialDay.objects.only("date", "kind", "name")
+        d.date: (d.kind == SpecialDay.Kind.WORKDAY, d.name)
+        for d in SpecialDay.objects.only("date", "kind", "name")
     }
     years = set(HolidayYear.objects.values_list("year", flat=True))
     calendar = WorkdayCalendar(special, years)

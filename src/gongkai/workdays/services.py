@@ -87,7 +87,7 @@ def parse_holiday_file(path: str | Path) -> tuple[dict, list[tuple[dt.date, str,
             days[day] = ("workday", name, line)
     if year:
         for day, (_kind, _name, line) in days.items():
-            if abs(day.year - year) > 1 or (day.year != year and not (day.month in (1, 12))):
+            if abs(day.year - year) > 1 or (day.year != year and day.month not in (1, 12)):
                 problems.append((line, f"{day} 不属于 {year} 年的节假日安排"))
     if problems:
         raise DataFileError(doc.path, problems)

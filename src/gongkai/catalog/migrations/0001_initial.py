@@ -5,167 +5,311 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='Catalog',
+            name="Catalog",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('version', models.CharField(max_length=40, verbose_name='版本')),
-                ('effective_from', models.DateField(verbose_name='生效日期')),
-                ('effective_to', models.DateField(blank=True, null=True, verbose_name='失效日期')),
-                ('defaults', models.JSONField(blank=True, default=dict)),
-                ('content_sha256', models.CharField(max_length=64)),
-                ('source_file', models.CharField(blank=True, max_length=200)),
-                ('loaded_at', models.DateTimeField(auto_now_add=True)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("version", models.CharField(max_length=40, verbose_name="版本")),
+                ("effective_from", models.DateField(verbose_name="生效日期")),
+                ("effective_to", models.DateField(blank=True, null=True, verbose_name="失效日期")),
+                ("defaults", models.JSONField(blank=True, default=dict)),
+                ("content_sha256", models.CharField(max_length=64)),
+                ("source_file", models.CharField(blank=True, max_length=200)),
+                ("loaded_at", models.DateTimeField(auto_now_add=True)),
             ],
             options={
-                'verbose_name': '公开目录版本',
-                'verbose_name_plural': '公开目录版本',
-                'ordering': ['jurisdiction', '-effective_from'],
+                "verbose_name": "公开目录版本",
+                "verbose_name_plural": "公开目录版本",
+                "ordering": ["jurisdiction", "-effective_from"],
             },
         ),
         migrations.CreateModel(
-            name='CatalogList',
+            name="CatalogList",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('catalog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='lists', to='catalog.catalog')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "catalog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="lists",
+                        to="catalog.catalog",
+                    ),
+                ),
             ],
             options={
-                'ordering': ['catalog', 'position'],
+                "ordering": ["catalog", "position"],
             },
         ),
         migrations.CreateModel(
-            name='Jurisdiction',
+            name="Jurisdiction",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=6, unique=True, verbose_name='行政区划代码')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('short_name', models.CharField(blank=True, max_length=30, verbose_name='简称')),
-                ('level', models.CharField(choices=[('national', '国家'), ('province', '省级'), ('city', '市级'), ('county', '县级')], max_length=10, verbose_name='层级')),
-                ('ipv6', models.BooleanField(default=False, verbose_name='要求 IPv6 访问')),
-                ('profile', models.JSONField(blank=True, default=dict, verbose_name='规则配置（本级）')),
-                ('profile_sources', models.JSONField(blank=True, default=dict, verbose_name='规则配置依据')),
-                ('file_sha256', models.CharField(blank=True, max_length=64)),
-                ('source_file', models.CharField(blank=True, max_length=200)),
-                ('parent', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='children', to='catalog.jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=6, unique=True, verbose_name="行政区划代码")),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("short_name", models.CharField(blank=True, max_length=30, verbose_name="简称")),
+                (
+                    "level",
+                    models.CharField(
+                        choices=[
+                            ("national", "国家"),
+                            ("province", "省级"),
+                            ("city", "市级"),
+                            ("county", "县级"),
+                        ],
+                        max_length=10,
+                        verbose_name="层级",
+                    ),
+                ),
+                ("ipv6", models.BooleanField(default=False, verbose_name="要求 IPv6 访问")),
+                ("profile", models.JSONField(blank=True, default=dict, verbose_name="规则配置（本级）")),
+                ("profile_sources", models.JSONField(blank=True, default=dict, verbose_name="规则配置依据")),
+                ("file_sha256", models.CharField(blank=True, max_length=64)),
+                ("source_file", models.CharField(blank=True, max_length=200)),
+                (
+                    "parent",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="children",
+                        to="catalog.jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政区域',
-                'verbose_name_plural': '行政区域',
-                'ordering': ['code'],
+                "verbose_name": "行政区域",
+                "verbose_name_plural": "行政区域",
+                "ordering": ["code"],
             },
         ),
         migrations.CreateModel(
-            name='Domain',
+            name="Domain",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, unique=True, verbose_name='代码')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('description', models.CharField(blank=True, max_length=200, verbose_name='说明')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('jurisdiction', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.CASCADE, related_name='own_domains', to='catalog.jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, unique=True, verbose_name="代码")),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("description", models.CharField(blank=True, max_length=200, verbose_name="说明")),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="own_domains",
+                        to="catalog.jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公开领域',
-                'verbose_name_plural': '公开领域',
-                'ordering': ['position', 'code'],
+                "verbose_name": "公开领域",
+                "verbose_name_plural": "公开领域",
+                "ordering": ["position", "code"],
             },
         ),
         migrations.AddField(
-            model_name='catalog',
-            name='extends',
-            field=models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='extended_by', to='catalog.jurisdiction'),
+            model_name="catalog",
+            name="extends",
+            field=models.ForeignKey(
+                blank=True,
+                null=True,
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="extended_by",
+                to="catalog.jurisdiction",
+            ),
         ),
         migrations.AddField(
-            model_name='catalog',
-            name='jurisdiction',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='catalogs', to='catalog.jurisdiction'),
+            model_name="catalog",
+            name="jurisdiction",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.CASCADE,
+                related_name="catalogs",
+                to="catalog.jurisdiction",
+            ),
         ),
         migrations.CreateModel(
-            name='SourceDocument',
+            name="SourceDocument",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('key', models.CharField(max_length=60)),
-                ('title', models.CharField(max_length=200, verbose_name='标题')),
-                ('doc_no', models.CharField(blank=True, max_length=60, verbose_name='文号')),
-                ('issuer', models.CharField(blank=True, max_length=100, verbose_name='发文机关')),
-                ('issued_on', models.DateField(blank=True, null=True, verbose_name='发文日期')),
-                ('url', models.URLField(blank=True)),
-                ('jurisdiction', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='documents', to='catalog.jurisdiction')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("key", models.CharField(max_length=60)),
+                ("title", models.CharField(max_length=200, verbose_name="标题")),
+                ("doc_no", models.CharField(blank=True, max_length=60, verbose_name="文号")),
+                ("issuer", models.CharField(blank=True, max_length=100, verbose_name="发文机关")),
+                ("issued_on", models.DateField(blank=True, null=True, verbose_name="发文日期")),
+                ("url", models.URLField(blank=True)),
+                (
+                    "jurisdiction",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="documents",
+                        to="catalog.jurisdiction",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '依据文件',
-                'verbose_name_plural': '依据文件',
+                "verbose_name": "依据文件",
+                "verbose_name_plural": "依据文件",
             },
         ),
         migrations.CreateModel(
-            name='Stage',
+            name="Stage",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('code', models.CharField(max_length=40, verbose_name='代码')),
-                ('name', models.CharField(max_length=60, verbose_name='名称')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='stages', to='catalog.domain')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("code", models.CharField(max_length=40, verbose_name="代码")),
+                ("name", models.CharField(max_length=60, verbose_name="名称")),
+                ("position", models.PositiveSmallIntegerField()),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="stages",
+                        to="catalog.domain",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '交易环节',
-                'verbose_name_plural': '交易环节',
-                'ordering': ['domain', 'position'],
+                "verbose_name": "交易环节",
+                "verbose_name_plural": "交易环节",
+                "ordering": ["domain", "position"],
             },
         ),
         migrations.CreateModel(
-            name='CatalogItem',
+            name="CatalogItem",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField()),
-                ('key', models.CharField(max_length=80, verbose_name='事项代码')),
-                ('category', models.CharField(max_length=200, verbose_name='信息类别')),
-                ('content', models.TextField(verbose_name='公开内容')),
-                ('attribute', models.CharField(choices=[('proactive', '主动公开'), ('on_request', '依申请公开'), ('withheld', '不予公开')], max_length=12, verbose_name='公开属性')),
-                ('withheld_reason', models.TextField(blank=True, verbose_name='不公开理由')),
-                ('publishers', models.JSONField(default=list, verbose_name='公开主体类型')),
-                ('publisher_text', models.CharField(blank=True, max_length=300, verbose_name='公开主体')),
-                ('deadline', models.JSONField(default=dict, verbose_name='公开时限规则')),
-                ('channels', models.JSONField(default=list, verbose_name='公开渠道')),
-                ('supervision', models.CharField(blank=True, max_length=300, verbose_name='监督渠道')),
-                ('personal_data', models.BooleanField(default=False, verbose_name='含个人信息')),
-                ('punitive', models.BooleanField(default=False, verbose_name='惩戒性公示')),
-                ('fields', models.JSONField(blank=True, default=list, verbose_name='结构化字段')),
-                ('source_ref', models.CharField(max_length=100, verbose_name='依据条款')),
-                ('catalog', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='catalog.catalog')),
-                ('catalog_list', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='items', to='catalog.cataloglist')),
-                ('domain', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='catalog.domain')),
-                ('source', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='items', to='catalog.sourcedocument')),
-                ('stage', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.PROTECT, related_name='items', to='catalog.stage')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField()),
+                ("key", models.CharField(max_length=80, verbose_name="事项代码")),
+                ("category", models.CharField(max_length=200, verbose_name="信息类别")),
+                ("content", models.TextField(verbose_name="公开内容")),
+                (
+                    "attribute",
+                    models.CharField(
+                        choices=[
+                            ("proactive", "主动公开"),
+                            ("on_request", "依申请公开"),
+                            ("withheld", "不予公开"),
+                        ],
+                        max_length=12,
+                        verbose_name="公开属性",
+                    ),
+                ),
+                ("withheld_reason", models.TextField(blank=True, verbose_name="不公开理由")),
+                ("publishers", models.JSONField(default=list, verbose_name="公开主体类型")),
+                ("publisher_text", models.CharField(blank=True, max_length=300, verbose_name="公开主体")),
+                ("deadline", models.JSONField(default=dict, verbose_name="公开时限规则")),
+                ("channels", models.JSONField(default=list, verbose_name="公开渠道")),
+                ("supervision", models.CharField(blank=True, max_length=300, verbose_name="监督渠道")),
+                ("personal_data", models.BooleanField(default=False, verbose_name="含个人信息")),
+                ("punitive", models.BooleanField(default=False, verbose_name="惩戒性公示")),
+                ("fields", models.JSONField(blank=True, default=list, verbose_name="结构化字段")),
+                ("source_ref", models.CharField(max_length=100, verbose_name="依据条款")),
+                (
+                    "catalog",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="catalog.catalog",
+                    ),
+                ),
+                (
+                    "catalog_list",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="items",
+                        to="catalog.cataloglist",
+                    ),
+                ),
+                (
+                    "domain",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT, related_name="items", to="catalog.domain"
+                    ),
+                ),
+                (
+                    "source",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="catalog.sourcedocument",
+                    ),
+                ),
+                (
+                    "stage",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="items",
+                        to="catalog.stage",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '公开事项',
-                'verbose_name_plural': '公开事项',
-                'ordering': ['catalog', 'catalog_list__position', 'position'],
+                "verbose_name": "公开事项",
+                "verbose_name_plural": "公开事项",
+                "ordering": ["catalog", "catalog_list__position", "position"],
             },
         ),
         migrations.AddConstraint(
-            model_name='catalog',
-            constraint=models.UniqueConstraint(fields=('jurisdiction', 'version'), name='catalog_unique_version'),
+            model_name="catalog",
+            constraint=models.UniqueConstraint(
+                fields=("jurisdiction", "version"), name="catalog_unique_version"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='sourcedocument',
-            constraint=models.UniqueConstraint(fields=('jurisdiction', 'key'), name='document_unique_key'),
+            model_name="sourcedocument",
+            constraint=models.UniqueConstraint(fields=("jurisdiction", "key"), name="document_unique_key"),
         ),
         migrations.AddConstraint(
-            model_name='stage',
-            constraint=models.UniqueConstraint(fields=('domain', 'code'), name='stage_unique_code_per_domain'),
+            model_name="stage",
+            constraint=models.UniqueConstraint(
+                fields=("domain", "code"), name="stage_unique_code_per_domain"
+            ),
         ),
         migrations.AddConstraint(
-            model_name='catalogitem',
-            constraint=models.UniqueConstraint(fields=('catalog', 'key'), name='item_unique_key_per_catalog'),
+            model_name="catalogitem",
+            constraint=models.UniqueConstraint(fields=("catalog", "key"), name="item_unique_key_per_catalog"),
         ),
     ]

@@ -5,45 +5,67 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
-    dependencies = [
-    ]
+    dependencies = []
 
     operations = [
         migrations.CreateModel(
-            name='HolidayYear',
+            name="HolidayYear",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('year', models.PositiveSmallIntegerField(unique=True, verbose_name='年度')),
-                ('source_title', models.CharField(max_length=200, verbose_name='依据文件')),
-                ('source_doc_no', models.CharField(blank=True, max_length=60, verbose_name='文号')),
-                ('source_issued_on', models.DateField(blank=True, null=True, verbose_name='发布日期')),
-                ('source_url', models.URLField(blank=True, verbose_name='来源网址')),
-                ('amendments', models.JSONField(blank=True, default=list, verbose_name='调整通知')),
-                ('file_sha256', models.CharField(max_length=64)),
-                ('loaded_at', models.DateTimeField(auto_now=True, verbose_name='载入时间')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("year", models.PositiveSmallIntegerField(unique=True, verbose_name="年度")),
+                ("source_title", models.CharField(max_length=200, verbose_name="依据文件")),
+                ("source_doc_no", models.CharField(blank=True, max_length=60, verbose_name="文号")),
+                ("source_issued_on", models.DateField(blank=True, null=True, verbose_name="发布日期")),
+                ("source_url", models.URLField(blank=True, verbose_name="来源网址")),
+                ("amendments", models.JSONField(blank=True, default=list, verbose_name="调整通知")),
+                ("file_sha256", models.CharField(max_length=64)),
+                ("loaded_at", models.DateTimeField(auto_now=True, verbose_name="载入时间")),
             ],
             options={
-                'verbose_name': '节假日安排年度',
-                'verbose_name_plural': '节假日安排年度',
-                'ordering': ['year'],
+                "verbose_name": "节假日安排年度",
+                "verbose_name_plural": "节假日安排年度",
+                "ordering": ["year"],
             },
         ),
         migrations.CreateModel(
-            name='SpecialDay',
+            name="SpecialDay",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('date', models.DateField(unique=True, verbose_name='日期')),
-                ('kind', models.CharField(choices=[('holiday', '放假'), ('workday', '调休上班')], max_length=10, verbose_name='类型')),
-                ('name', models.CharField(max_length=40, verbose_name='节日')),
-                ('schedule', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='days', to='workdays.holidayyear')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                ("date", models.DateField(unique=True, verbose_name="日期")),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[("holiday", "放假"), ("workday", "调休上班")],
+                        max_length=10,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("name", models.CharField(max_length=40, verbose_name="节日")),
+                (
+                    "schedule",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="days",
+                        to="workdays.holidayyear",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '放假及调休日',
-                'verbose_name_plural': '放假及调休日',
-                'ordering': ['date'],
+                "verbose_name": "放假及调休日",
+                "verbose_name_plural": "放假及调休日",
+                "ordering": ["date"],
             },
         ),
     ]

@@ -18,7 +18,9 @@ class Command(BaseCommand):
         try:
             if action == "check":
                 for pf in check_files(paths):
-                    self.stdout.write(f"{pf.path}: {pf.jurisdiction['name']}（{pf.code}），{pf.item_count} 个事项，格式正确")
+                    self.stdout.write(
+                        f"{pf.path}: {pf.jurisdiction['name']}（{pf.code}），{pf.item_count} 个事项，格式正确"
+                    )
                 return
             for r in load_files(paths):
                 self.stdout.write(

@@ -10,6 +10,6 @@ class Command(BaseCommand):
     def handle(self, *args, **opts):
         call_command("setup", stdout=self.stdout)
         password, accounts = load_demo()
-        self.stdout.write("\n演示账号（密码均为 %s）：" % password)
+        self.stdout.write(f"\n演示账号（密码均为 {password}）：")
         for a in accounts:
             self.stdout.write(f"  {a.username:<20} {a.role:<10} {'、'.join(a.organizations)}")

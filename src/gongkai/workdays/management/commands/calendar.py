@@ -44,6 +44,8 @@ class Command(BaseCommand):
                     self.stdout.write(f"{path}: {source['year']}年，{len(days)} 个特殊日期，格式正确")
                 else:
                     r = load_holiday_file(path)
-                    self.stdout.write(f"{path}: {r.year}年 {STATUS[r.status]}（放假 {r.holidays} 天，调休上班 {r.workdays} 天）")
+                    self.stdout.write(
+                        f"{path}: {r.year}年 {STATUS[r.status]}（放假 {r.holidays} 天，调休上班 {r.workdays} 天）"
+                    )
         except DataFileError as exc:
             raise CommandError(exc.render()) from exc
