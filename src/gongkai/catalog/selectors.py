@@ -142,6 +142,12 @@ def describe_deadline(deadline: dict, profile: EffectiveProfile) -> str:
     else:
         base = ""
     text = deadline.get("text")
-    if text and text not in base:
-        return f"{base}（{text}）" if base else text
-    return base
+    if not text:
+        return base
+    # The document's own words first; the resolved limit only where they do not already state it.
+    days = {"proactive": profile["proactive_days"], "licence_penalty": profile["licence_penalty_days"]}.get(
+        rule, deadline.get("days")
+    )
+    if days is not None and str(days) in text:
+        return text
+    return f"{text}（{base}）" if base else text
