@@ -9,5 +9,6 @@ handler500 = "gongkai.portal.views.server_error"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
+    path("staff/", include("gongkai.backoffice.urls")),
     path("", include("gongkai.portal.urls")),
 ]

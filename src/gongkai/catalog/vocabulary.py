@@ -12,14 +12,9 @@ from gongkai.core.errors import DataFileError
 from gongkai.core.yamlfile import line_of, read_yaml
 
 SECTIONS = (
-    "domains",
-    "body_kinds",
-    "attributes",
-    "channels",
-    "deadline_rules",
-    "field_types",
-    "profile_keys",
-)
+    "domains", "body_kinds", "attributes", "channels", "deadline_rules", "field_types", "profile_keys",
+    "withheld_grounds", "subjects", "genres",
+)  # fmt: skip
 
 
 @dataclass(frozen=True)
@@ -31,6 +26,9 @@ class Vocabulary:
     deadline_rules: dict[str, dict]
     field_types: dict[str, str]
     profile_keys: dict[str, str]
+    withheld_grounds: dict[str, dict]  # code -> {name, article}
+    subjects: dict[str, str]
+    genres: dict[str, str]
     path: str
     sha256: str
 
@@ -72,6 +70,12 @@ def read_vocabulary(path: str | Path) -> Vocabulary:
         deadline_rules={c: dict(e) for c, e in out["deadline_rules"].items()},
         field_types={c: str(e["name"]) for c, e in out["field_types"].items()},
         profile_keys={c: str(e["name"]) for c, e in out["profile_keys"].items()},
+        withheld_grounds={
+            c: {"name": str(e["name"]), "article": str(e.get("article", ""))}
+            for c, e in out["withheld_grounds"].items()
+        },
+        subjects={c: str(e["name"]) for c, e in out["subjects"].items()},
+        genres={c: str(e["name"]) for c, e in out["genres"].items()},
         path=doc.path,
         sha256=doc.sha256,
     )

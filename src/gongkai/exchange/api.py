@@ -6,11 +6,14 @@ import datetime as dt
 
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
+from ninja.errors import AuthenticationError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
+from gongkai.exchange.disclosures_api import clients as client_router
+from gongkai.exchange.disclosures_api import public as public_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
 from gongkai.exchange.schemas import (
     CatalogOut,
@@ -41,7 +44,19 @@ api = NinjaAPI(
 
 @api.exception_handler(DomainError)
 def domain_error(request: HttpRequest, exc: DomainError):
-    return api.create_response(request, {"code": exc.code, "message": exc.message}, status=exc.status)
+    body = {"code": exc.code, "message": exc.message}
+    if exc.details:
+        body["details"] = exc.details
+    return api.create_response(request, body, status=exc.status)
+
+
+@api.exception_handler(AuthenticationError)
+def auth_error(request: HttpRequest, exc: AuthenticationError):
+    return api.create_response(
+        request,
+        {"code": "unauthorized", "message": "缺少或无效的接口令牌（Authorization: Bearer …）"},
+        status=401,
+    )
 
 
 @api.exception_handler(NinjaValidationError)
@@ -141,3 +156,7 @@ def workday(request: HttpRequest, day: dt.date):
         "provisional": answer.provisional,
         "name": answer.name,
     }
+
+
+api.add_router("/", public_router)
+api.add_router("/client", client_router)

@@ -8,6 +8,7 @@ from ninja import Schema
 class ErrorOut(Schema):
     code: str
     message: str
+    details: dict | None = None
 
 
 class JurisdictionOut(Schema):

@@ -9,4 +9,8 @@ urlpatterns = [
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction-detail"),
     path("jurisdictions/<str:code>/catalog/", views.catalog_detail, name="catalog-detail"),
     path("workdays/", views.workday_calculator, name="workday-calculator"),
+    path("disclosures/", views.disclosure_list, name="disclosure-list"),
+    path("disclosures/<int:pk>/", views.disclosure_detail, name="disclosure"),
+    path("disclosures/<int:pk>/v/<int:number>/", views.disclosure_version, name="disclosure-version"),
+    path("attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

@@ -4,13 +4,18 @@ from __future__ import annotations
 
 from collections import OrderedDict
 
-from django.http import Http404, HttpRequest, HttpResponse
+from django.core.paginator import Paginator
+from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.views.decorators.http import require_GET
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.catalog.vocabulary import vocabulary
 from gongkai.core.errors import NotFound
+from gongkai.disclosures import permissions as disclosure_perms
+from gongkai.disclosures import selectors as disclosure_selectors
+from gongkai.disclosures.models import Attachment
+from gongkai.disclosures.presenters import public_view
 from gongkai.orgs.selectors import organizations_in
 from gongkai.portal.forms import WorkdayForm
 from gongkai.workdays.calendar import get_calendar
@@ -109,6 +114,51 @@ def workday_calculator(request: HttpRequest) -> HttpResponse:
         result = {"deadline": calendar.add_workdays(start, days), "start_day": calendar.day(start)}
     template = "portal/_workday_result.html" if request.headers.get("HX-Request") else "portal/workdays.html"
     return render(request, template, {"form": form, "result": result})
+
+
+@require_GET
+def disclosure_list(request: HttpRequest) -> HttpResponse:
+    page = Paginator(disclosure_selectors.public_disclosures(), 20).get_page(request.GET.get("page"))
+    return render(request, "portal/disclosure_list.html", {"page": page})
+
+
+def _public_or_404(pk: int):
+    try:
+        return disclosure_selectors.get_public(pk)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+
+
+@require_GET
+def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    d = _public_or_404(pk)
+    return render(request, "portal/disclosure_detail.html", public_view(d))
+
+
+@require_GET
+def disclosure_version(request: HttpRequest, pk: int, number: int) -> HttpResponse:
+    d = _public_or_404(pk)
+    view = public_view(d, number=number)
+    if view is None:
+        raise Http404("没有这个版本")
+    return render(request, "portal/disclosure_detail.html", view)
+
+
+@require_GET
+def attachment(request: HttpRequest, pk: int) -> HttpResponse:
+    """Attachments of published disclosures (or, for staff, of their own drafts), as downloads with safe headers."""
+    a = Attachment.objects.select_related("disclosure").filter(pk=pk).first()
+    if a is None or not (
+        a.disclosure.state == "published" or disclosure_perms.can_view_internal(request.user, a.disclosure)
+    ):
+        raise Http404("附件不存在")
+    response = FileResponse(
+        a.file.open("rb"), as_attachment=True, filename=a.name, content_type=a.content_type
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    response["Content-Security-Policy"] = "sandbox; default-src 'none'"
+    response["Cache-Control"] = "private, max-age=0"
+    return response
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -62,6 +62,8 @@ INSTALLED_APPS = [
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.orgs",
+    "gongkai.disclosures",
+    "gongkai.backoffice",
     "gongkai.exchange",
     "gongkai.portal",
     "gongkai.demo",
@@ -140,7 +142,8 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 
-LOGIN_URL = "/admin/login/"
+LOGIN_URL = "/staff/login/"
+LOGIN_REDIRECT_URL = "/staff/"
 
 LOGGING = {
     "version": 1,

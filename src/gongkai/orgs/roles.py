@@ -1,0 +1,53 @@
+"""Which permissions each role grants, within the organizations where the user holds it."""
+
+from __future__ import annotations
+
+from gongkai.core.permissions import Perm
+from gongkai.orgs.models import Role
+
+ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
+    Role.PUBLISHER: frozenset(
+        {
+            Perm.DISCLOSURE_DRAFT,
+            Perm.DISCLOSURE_SUBMIT,
+            Perm.DISCLOSURE_PUBLISH,
+            Perm.DISCLOSURE_CORRECT,
+            Perm.DISCLOSURE_VIEW_INTERNAL,
+            Perm.DISCLOSURE_COPY,
+        }
+    ),
+    Role.REVIEWER: frozenset(
+        {
+            Perm.DISCLOSURE_REVIEW,
+            Perm.DISCLOSURE_PUBLISH,
+            Perm.DISCLOSURE_APPROVE_CORRECTION,
+            Perm.DISCLOSURE_WITHDRAW,
+            Perm.DISCLOSURE_VALIDITY,
+            Perm.DISCLOSURE_VIEW_INTERNAL,
+        }
+    ),
+    Role.HANDLER: frozenset({Perm.DISCLOSURE_VIEW_INTERNAL}),
+    Role.SUPERVISOR: frozenset({Perm.SUPERVISION_VIEW, Perm.DISCLOSURE_VIEW_INTERNAL}),
+    Role.ADMINISTRATOR: frozenset({Perm.API_TOKEN_MANAGE, Perm.DISCLOSURE_VIEW_INTERNAL}),
+}
+
+
+def has_perm(user, organization, perm: Perm) -> bool:
+    """True when `user` holds, in `organization`, a role that grants `perm`. Deny by default."""
+    if not getattr(user, "is_authenticated", False) or organization is None:
+        return False
+    from gongkai.orgs.models import Membership
+
+    roles = Membership.objects.filter(user=user, organization=organization).values_list("role", flat=True)
+    return any(perm in ROLE_PERMISSIONS.get(role, ()) for role in roles)
+
+
+def organizations_with(user, perm: Perm):
+    """The organizations in which `user` holds `perm`."""
+    from gongkai.orgs.models import Membership, Organization
+
+    if not getattr(user, "is_authenticated", False):
+        return Organization.objects.none()
+    roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
+    ids = Membership.objects.filter(user=user, role__in=roles).values("organization_id")
+    return Organization.objects.filter(pk__in=ids)
