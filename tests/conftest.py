@@ -7,6 +7,8 @@ import io
 import pytest
 from django.core.management import call_command
 
+pytest_plugins = ["tests.disclosures.fixtures"]
+
 
 @pytest.fixture(scope="session")
 def django_db_setup(django_db_setup, django_db_blocker):

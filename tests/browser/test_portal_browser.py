@@ -7,14 +7,6 @@ import pytest
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
-@pytest.fixture(autouse=True)
-def _rule_data(transactional_db):
-    # transaction=True tests start from an empty database: load the rules the way an administrator does
-    from django.core.management import call_command
-
-    call_command("setup", verbosity=0, stdout=__import__("io").StringIO())
-
-
 def test_home_then_tinghu_catalog(page):
     page.goto("/")
     assert page.locator("html").get_attribute("lang") == "zh-Hans"

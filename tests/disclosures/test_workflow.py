@@ -303,3 +303,25 @@ def test_an_item_outside_the_catalog_or_kind_is_refused(publisher, centre, luan)
     land_plan = item("341500", "land.supply_plan")  # published by the land department, not a trading centre
     with pytest.raises(PermissionDenied, match="应由"):
         services.create_draft(actor=publisher, organization=centre, item=land_plan, data=award_data())
+
+
+def test_deactivated_people_and_organizations_lose_their_powers(publisher, centre, award_item):
+    publisher.is_active = False
+    publisher.save()
+    with pytest.raises(PermissionDenied):
+        draft(publisher, centre, award_item)
+    publisher.is_active = True
+    publisher.save()
+    centre.active = False
+    centre.save()
+    with pytest.raises(PermissionDenied):
+        draft(publisher, centre, award_item)
+
+
+def test_only_publishers_and_reviewers_link_records(publisher, reviewer, centre, award_item):
+    handler = member(centre, Role.HANDLER, "handler")
+    a = draft(publisher, centre, award_item)
+    b = draft(publisher, centre, award_item, title="相关的另一条信息")
+    with pytest.raises(PermissionDenied, match="发布员或审查员"):
+        services.link(actor=handler, source=a, target=b, kind="related")
+    assert services.link(actor=publisher, source=a, target=b, kind="related").kind == "related"

@@ -26,7 +26,7 @@ def _simple_field(spec: dict, *, required: bool) -> forms.Field:
     if kind in ("decimal", "money", "percent"):
         return forms.DecimalField(max_digits=18, decimal_places=2, **common)
     if kind == "date":
-        return forms.DateField(widget=forms.DateInput(attrs={"type": "date"}), **common)
+        return forms.DateField(widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"}), **common)
     if kind == "url":
         return forms.URLField(**common)
     if kind == "boolean":
@@ -46,13 +46,15 @@ class DisclosureForm(forms.Form):
     title = forms.CharField(label="标题名称", max_length=500, widget=forms.Textarea(attrs={"rows": 2}),
                             help_text="以正式印发的公文标题为准，不得简化或删减")  # fmt: skip
     doc_no = forms.CharField(label="文号", max_length=100, required=False)
-    formed_on = forms.DateField(label="信息形成或变更日期", widget=forms.DateInput(attrs={"type": "date"}))
+    formed_on = forms.DateField(
+        label="信息形成或变更日期", widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
+    )
     subject = forms.ChoiceField(label="主题分类", required=False)
     genre = forms.ChoiceField(label="体裁分类", required=False)
     info_source = forms.CharField(label="信息来源", max_length=200, required=False)
     keywords = forms.CharField(label="关键字", max_length=200, required=False)
     valid_until = forms.DateField(
-        label="有效期至", required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label="有效期至", required=False, widget=forms.DateInput(format="%Y-%m-%d", attrs={"type": "date"})
     )
     body = forms.CharField(
         label="正文（全文公开，不得仅以附件公开）", widget=forms.Textarea(attrs={"rows": 14}), required=False

@@ -261,12 +261,11 @@ def mask_personal_data(
     """Mask one finding (where + start) or all of them; returns how many were masked. Drafts and items under
     review may be masked (by their publisher or reviewer); published content is corrected, never edited."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
+    may_edit = d.state == State.DRAFT and perms.has_perm(actor, d.organization, perms.Perm.DISCLOSURE_DRAFT)
+    if not (may_edit or perms.has_perm(actor, d.organization, perms.Perm.DISCLOSURE_REVIEW)):
+        raise PermissionDenied("您不能修改这条信息")
     if d.state not in (State.DRAFT, State.SUBMITTED, State.REVIEWED, State.APPROVED):
         raise DomainError("已发布的信息不能直接修改，请走更正程序", code="published_immutable")
-    if not (
-        perms.can_edit(actor, d)[0] or perms.has_perm(actor, d.organization, perms.Perm.DISCLOSURE_REVIEW)
-    ):
-        raise PermissionDenied("您不能修改这条信息")
     targets = [
         loc
         for loc in personal_data_findings(d)
@@ -449,9 +448,9 @@ def decide_correction(
 ) -> Revision:
     rev = Revision.objects.select_for_update().select_related("disclosure").get(pk=revision.pk)
     d = Disclosure.objects.select_for_update().get(pk=rev.disclosure_id)
+    _allow(perms.can_decide_correction(actor, d, rev.proposed_by_id))
     if rev.status != RevisionStatus.PROPOSED:
         raise DomainError("该更正已处理", code="already_decided")
-    _allow(perms.can_decide_correction(actor, d, rev.proposed_by_id))
     now = timezone.now()
     if not approve:
         rev.status, rev.decided_by = RevisionStatus.REJECTED, actor
@@ -517,8 +516,11 @@ def link(*, actor, source: Disclosure, target: Disclosure, kind: str) -> Disclos
         raise DomainError(f"关系“{kind}”无效", code="invalid_link")
     if source.pk == target.pk:
         raise DomainError("不能关联自己", code="invalid_link")
-    if not perms.can_view_internal(actor, source):
-        raise PermissionDenied("您不能关联这条信息")
+    if not (
+        perms.has_perm(actor, source.organization, perms.Perm.DISCLOSURE_DRAFT)
+        or perms.has_perm(actor, source.organization, perms.Perm.DISCLOSURE_REVIEW)
+    ):
+        raise PermissionDenied("只有本单位的信息发布员或审查员可以关联信息")
     if target.state not in (State.PUBLISHED, State.WITHDRAWN) and not perms.can_view_internal(actor, target):
         raise PermissionDenied("被关联的信息尚未发布")
     created_link, _ = DisclosureLink.objects.get_or_create(

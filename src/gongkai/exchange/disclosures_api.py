@@ -9,6 +9,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from gongkai.catalog.selectors import effective_items
@@ -255,7 +256,7 @@ def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
     d, created = services.upsert_draft(
         actor=token.user, organization=token.organization, external_id=external_id, item=item, data=data
     )
-    return (201 if created else 200), _state(d, created)
+    return Status(201 if created else 200, _state(d, created))
 
 
 @clients.post(

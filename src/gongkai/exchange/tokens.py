@@ -69,6 +69,8 @@ def authenticate(value: str) -> ApiToken | None:
     )
     if token is None or not hmac.compare_digest(token.secret_hash, _hash(secret)):
         return None
+    if not token.user.is_active or not token.organization.active:
+        return None
     ApiToken.objects.filter(pk=token.pk).update(last_used_at=timezone.now())
     return token
 

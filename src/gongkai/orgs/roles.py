@@ -34,7 +34,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
 
 def has_perm(user, organization, perm: Perm) -> bool:
     """True when `user` holds, in `organization`, a role that grants `perm`. Deny by default."""
-    if not getattr(user, "is_authenticated", False) or organization is None:
+    if not getattr(user, "is_authenticated", False) or not user.is_active or organization is None:
+        return False
+    if not organization.active:
         return False
     from gongkai.orgs.models import Membership
 
@@ -46,8 +48,8 @@ def organizations_with(user, perm: Perm):
     """The organizations in which `user` holds `perm`."""
     from gongkai.orgs.models import Membership, Organization
 
-    if not getattr(user, "is_authenticated", False):
+    if not getattr(user, "is_authenticated", False) or not user.is_active:
         return Organization.objects.none()
     roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
     ids = Membership.objects.filter(user=user, role__in=roles).values("organization_id")
-    return Organization.objects.filter(pk__in=ids)
+    return Organization.objects.filter(pk__in=ids, active=True)

@@ -1,0 +1,107 @@
+"""The back office through the test client: forms from the catalog item, masking, the review path."""
+
+from __future__ import annotations
+
+import re
+
+from gongkai.disclosures import services
+from gongkai.disclosures.models import Disclosure
+from tests.disclosures.conftest import award_data
+
+
+def test_staff_pages_need_a_login(client, db):
+    response = client.get("/staff/")
+    assert response.status_code == 302
+    assert response["Location"].startswith("/staff/login/")
+
+
+def test_the_form_is_generated_from_the_items_fields(client, publisher, centre, award_item):
+    client.force_login(publisher)
+    html = client.get(f"/staff/new/{centre.pk}/{award_item.pk}/").content.decode()
+    assert "中标人名称（必填）" in html
+    assert "中标人统一社会信用代码（必填）" in html
+    assert re.search(r"<caption>[^<]*项目负责人[^<]*</caption>", html) or "managers" in html
+    assert 'name="t__managers__0__name"' in html
+    choose = client.get("/staff/new/").content.decode()
+    assert award_item.category in choose
+    assert "土地供应计划" not in choose  # not an item a trading centre publishes
+
+
+def post_form(client, url, data):
+    form = {k: v for k, v in data.items() if k != "fields"}
+    form["attribute"] = "proactive"
+    for key, value in data["fields"].items():
+        if isinstance(value, list):
+            for i, row in enumerate(value):
+                for col, cell in row.items():
+                    form[f"t__{key}__{i}__{col}"] = cell
+        else:
+            form[f"f__{key}"] = value
+    return client.post(url, form)
+
+
+def test_draft_scan_mask_review_approve_publish(client, publisher, reviewer, centre, award_item):
+    client.force_login(publisher)
+    data = award_data(body="中标结果如下。项目经理联系电话 13812345678。")
+    response = post_form(client, f"/staff/new/{centre.pk}/{award_item.pk}/", data)
+    assert response.status_code == 302
+    d = Disclosure.objects.get(title=data["title"])
+    html = client.get(f"/staff/d/{d.pk}/").content.decode()
+    assert "手机号码" in html
+    assert "138****5678" in html
+    assert "遮蔽" in html
+    [finding] = [f for f in services.personal_data_findings(d) if f.finding.kind == "mobile"]
+    panel = client.post(
+        f"/staff/d/{d.pk}/mask/",
+        {"where": finding.where, "start": finding.finding.start},
+        headers={"HX-Request": "true"},
+    )
+    assert "<html" not in panel.content.decode()
+    assert "13812345678" not in panel.content.decode()
+    client.post(f"/staff/d/{d.pk}/mask/")  # the landline too
+    client.post(f"/staff/d/{d.pk}/submit/")
+    d.refresh_from_db()
+    assert d.state == "submitted"
+    # the publisher cannot review their own draft: no button, and the service refuses
+    assert "通过保密审查" not in client.get(f"/staff/d/{d.pk}/").content.decode()
+    client.post(f"/staff/d/{d.pk}/review/")
+    d.refresh_from_db()
+    assert d.state == "submitted"
+    client.force_login(reviewer)
+    assert d.title in client.get("/staff/").content.decode()
+    client.post(f"/staff/d/{d.pk}/review/", {"comment": "无涉密内容"})
+    client.post(f"/staff/d/{d.pk}/approve/")
+    client.post(f"/staff/d/{d.pk}/publish/")
+    d.refresh_from_db()
+    assert d.state == "published"
+    assert client.get(f"/disclosures/{d.pk}/").status_code == 200
+
+
+def test_a_refusal_is_shown_as_a_message(client, publisher, reviewer, centre, award_item):
+    d = services.create_draft(actor=publisher, organization=centre, item=award_item, data=award_data(body=""))
+    client.force_login(publisher)
+    response = client.post(f"/staff/d/{d.pk}/submit/", follow=True)
+    assert "正文必须填写" in response.content.decode()
+
+
+def test_other_organizations_records_are_not_found(client, publisher, other_org, db):
+    from tests.disclosures.conftest import item, member
+
+    other_pub = member(other_org, "publisher", "other-publisher")
+    budget = item("341500", "procurement.budget")
+    d = services.create_draft(
+        actor=other_pub,
+        organization=other_org,
+        item=budget,
+        data={"title": "部门预算", "formed_on": "2026-03-01", "body": "x"},
+    )
+    client.force_login(publisher)
+    assert client.get(f"/staff/d/{d.pk}/").status_code == 404
+    assert client.post(f"/staff/d/{d.pk}/submit/").status_code == 404
+
+
+def test_search_within_my_organization(client, publisher, centre, award_item):
+    services.create_draft(actor=publisher, organization=centre, item=award_item, data=award_data())
+    client.force_login(publisher)
+    html = client.get("/staff/search/", {"q": "老旧小区"}).content.decode()
+    assert "共找到 1 条" in html
