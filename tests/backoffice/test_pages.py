@@ -105,3 +105,23 @@ def test_search_within_my_organization(client, publisher, centre, award_item):
     client.force_login(publisher)
     html = client.get("/staff/search/", {"q": "老旧小区"}).content.decode()
     assert "共找到 1 条" in html
+
+
+def test_dashboard_lists_due_soon_and_everything_overdue(client, publisher, centre, award_item, time_machine):
+    import datetime as dt
+    import zoneinfo
+
+    time_machine.move_to(dt.datetime(2026, 10, 9, 10, 0, tzinfo=zoneinfo.ZoneInfo("Asia/Shanghai")))
+    old = services.create_draft(actor=publisher, organization=centre, item=award_item,
+                                data=award_data(title="逾期未公开的中标结果", formed_on=dt.date(2026, 8, 3)))  # fmt: skip
+    soon = services.create_draft(actor=publisher, organization=centre, item=award_item,
+                                 data=award_data(title="即将到期的中标结果", formed_on=dt.date(2026, 9, 29)))  # fmt: skip
+    assert soon.due_on == dt.date(2026, 10, 14)
+    client.force_login(publisher)
+    html = client.get("/staff/").content.decode()
+    overdue_section = html.split('id="h-overdue"')[1].split("<section")[0]
+    due_section = html.split('id="h-due"')[1].split("<section")[0]
+    assert old.title in overdue_section
+    assert "已逾期" in overdue_section
+    assert soon.title in due_section
+    assert "还有 4 个工作日到期" in due_section
