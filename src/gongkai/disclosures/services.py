@@ -37,6 +37,7 @@ from gongkai.disclosures.rules import (
     supervisor_copy_due,
     with_ending,
 )
+from gongkai.disclosures.signals import disclosure_changed
 from gongkai.orgs.models import Organization
 
 ALLOWED_ATTACHMENT_TYPES = {
@@ -402,6 +403,7 @@ def publish(*, actor, disclosure: Disclosure, today: dt.date | None = None) -> D
         supervisor = Organization.objects.filter(jurisdiction=d.jurisdiction, is_supervisor=True).first()
         SupervisorCopy.objects.create(disclosure=d, supervisor=supervisor, due_on=due)
     _log(actor, "disclosure.published", d, index_no=d.index_no, published_on=today, due_on=d.due_on)
+    disclosure_changed.send(sender=Disclosure, disclosure_id=d.pk, action="published")
     return d
 
 
@@ -479,6 +481,7 @@ def decide_correction(
     rev.content = {**rev.content, "index_no": d.index_no, "validity": d.validity}
     rev.save()
     _log(actor, "disclosure.corrected", d, revision=rev.number, reason=rev.reason)
+    disclosure_changed.send(sender=Disclosure, disclosure_id=d.pk, action="corrected")
     return rev
 
 
@@ -492,6 +495,7 @@ def withdraw(*, actor, disclosure: Disclosure, reason: str) -> Disclosure:
     d.state, d.withdrawal_reason, d.withdrawn_at = State.WITHDRAWN, reason.strip(), timezone.now()
     d.save()
     _log(actor, "disclosure.withdrawn", d, reason=reason.strip())
+    disclosure_changed.send(sender=Disclosure, disclosure_id=d.pk, action="withdrawn")
     return d
 
 
@@ -507,6 +511,7 @@ def change_validity(*, actor, disclosure: Disclosure, validity: str, reason: str
     d.validity = validity
     d.save()
     _log(actor, "disclosure.validity_changed", d, before=before, after=validity, reason=reason.strip())
+    disclosure_changed.send(sender=Disclosure, disclosure_id=d.pk, action="validity")
     return d
 
 

@@ -13,5 +13,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}  # in-memory for speed
 
 import tempfile  # noqa: E402
+from pathlib import Path  # noqa: E402
 
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")  # uploads in tests never touch var/
+SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-index-"))
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
