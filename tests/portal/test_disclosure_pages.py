@@ -122,3 +122,40 @@ def test_related_records_show_both_ways(client, published, publisher, reviewer, 
     services.link(actor=publisher, source=published, target=other, kind="interpretation")
     assert "政策解读：" in client.get(f"/disclosures/{published.pk}/").content.decode()
     assert "被解读的政策：" in client.get(f"/disclosures/{other.pk}/").content.decode()
+
+
+def test_qr_code_and_print_view(client, published):
+    html = client.get(f"/disclosures/{published.pk}/").content.decode()
+    assert f'src="/disclosures/{published.pk}/qr.svg"' in html
+    svg = client.get(f"/disclosures/{published.pk}/qr.svg")
+    assert svg["Content-Type"] == "image/svg+xml"
+    assert svg.content.startswith(b"<?xml")
+    assert b"<svg" in svg.content
+    printable = client.get(f"/disclosures/{published.pk}/?print=1").content.decode()
+    assert 'class="print-view"' in printable
+    assert "主导航" not in printable
+    assert "（此件公开发布）" in printable
+
+
+def test_organization_page_shows_its_records_and_on_time_rate(client, published, centre):
+    html = client.get(f"/organizations/{centre.pk}/").content.decode()
+    assert published.title in html
+    assert '<dd class="rate">100%</dd>' in html  # published 09-30, due 10-12
+
+
+def test_browse_by_jurisdiction_with_children_domain_and_item(client, published, award_item):
+    assert (
+        published.title in client.get("/disclosures/", {"jurisdiction": "340000"}).content.decode()
+    )  # Anhui ⊃ Lu'an
+    assert published.title not in client.get("/disclosures/", {"jurisdiction": "320000"}).content.decode()
+    assert published.title in client.get("/disclosures/", {"domain": "construction"}).content.decode()
+    assert published.title not in client.get("/disclosures/", {"domain": "land"}).content.decode()
+    assert published.title in client.get("/disclosures/", {"item": award_item.pk}).content.decode()
+    catalog = client.get("/jurisdictions/341500/catalog/").content.decode()
+    assert f'href="/disclosures/?item={award_item.pk}">1 条</a>' in catalog
+
+
+def test_home_shows_latest_and_counts(client, published):
+    html = client.get("/").content.decode()
+    assert published.title in html
+    assert "已公开信息 1 条" in html

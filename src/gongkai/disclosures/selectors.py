@@ -3,8 +3,9 @@
 from __future__ import annotations
 
 import datetime as dt
+from dataclasses import dataclass
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, F, Q, QuerySet
 
 from gongkai.core.errors import NotFound
 from gongkai.disclosures import permissions as perms
@@ -114,3 +115,83 @@ def search_staff(user, q: str) -> QuerySet[Disclosure]:
             | Q(body__icontains=term)
         )
     return qs.order_by("-updated_at")
+
+
+def browse(*, jurisdiction=None, domain: str | None = None, item: int | None = None, organization: int | None = None,
+           year: int | None = None) -> QuerySet[Disclosure]:  # fmt: skip
+    """Published records by jurisdiction (with its children), domain, catalog item, organization and year."""
+    qs = public_disclosures()
+    if jurisdiction is not None:
+        codes = [jurisdiction.code, *_descendant_codes(jurisdiction)]
+        qs = qs.filter(jurisdiction__code__in=codes)
+    if domain:
+        qs = qs.filter(catalog_item__domain__code=domain)
+    if item:
+        qs = qs.filter(catalog_item_id=item)
+    if organization:
+        qs = qs.filter(organization_id=organization)
+    if year:
+        qs = qs.filter(published_on__year=year)
+    return qs
+
+
+def _descendant_codes(jurisdiction) -> list[str]:
+    from gongkai.catalog.models import Jurisdiction
+
+    codes, frontier = [], [jurisdiction.pk]
+    while frontier:
+        children = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", "code"))
+        codes += [code for _pk, code in children]
+        frontier = [pk for pk, _code in children]
+    return codes
+
+
+@dataclass(frozen=True)
+class Timeliness:
+    published: int
+    on_time: int
+    late: int
+    overdue_unpublished: int
+
+    @property
+    def rate(self) -> float | None:
+        """Share of records published by their due date, among those published (None when there are none)."""
+        return None if not self.published else self.on_time / self.published
+
+
+def timeliness(qs: QuerySet[Disclosure], today: dt.date) -> Timeliness:
+    published = qs.filter(published_on__isnull=False, due_on__isnull=False)
+    on_time = published.filter(published_on__lte=F("due_on")).count()
+    total = published.count()
+    return Timeliness(total, on_time, total - on_time, qs.overdue(today).count())
+
+
+def item_counts(catalog_item_ids) -> dict[int, int]:
+    """Published records per catalog item."""
+    rows = (
+        Disclosure.objects.published()
+        .filter(catalog_item_id__in=list(catalog_item_ids))
+        .values("catalog_item_id")
+        .annotate(n=Count("pk"))
+    )
+    return {r["catalog_item_id"]: r["n"] for r in rows}
+
+
+def latest_by_domain(limit: int = 5) -> list[tuple[str, str, list[Disclosure]]]:
+    """(domain code, name, latest records) for each domain with published records."""
+    from gongkai.catalog.models import Domain
+
+    out = []
+    for domain in (
+        Domain.objects.filter(items__disclosures__state__in=[State.PUBLISHED]).distinct().order_by("position")
+    ):
+        records = list(
+            public_disclosures().filter(catalog_item__domain=domain, state=State.PUBLISHED)[:limit]
+        )
+        out.append((domain.code, domain.name, records))
+    return out
+
+
+def counts_by_jurisdiction() -> dict[str, int]:
+    rows = Disclosure.objects.published().values("jurisdiction__code").annotate(n=Count("pk"))
+    return {r["jurisdiction__code"]: r["n"] for r in rows}

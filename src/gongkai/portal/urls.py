@@ -11,6 +11,8 @@ urlpatterns = [
     path("workdays/", views.workday_calculator, name="workday-calculator"),
     path("disclosures/", views.disclosure_list, name="disclosure-list"),
     path("disclosures/<int:pk>/", views.disclosure_detail, name="disclosure"),
+    path("disclosures/<int:pk>/qr.svg", views.disclosure_qr, name="disclosure-qr"),
+    path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("disclosures/<int:pk>/v/<int:number>/", views.disclosure_version, name="disclosure-version"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
 ]

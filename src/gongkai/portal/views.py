@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import io
 from collections import OrderedDict
 
+import segno
 from django.core.paginator import Paginator
 from django.http import FileResponse, Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
+from django.urls import reverse
+from django.utils import timezone
 from django.views.decorators.http import require_GET
 
 from gongkai.catalog import selectors as catalog_selectors
@@ -14,8 +18,9 @@ from gongkai.catalog.vocabulary import vocabulary
 from gongkai.core.errors import NotFound
 from gongkai.disclosures import permissions as disclosure_perms
 from gongkai.disclosures import selectors as disclosure_selectors
-from gongkai.disclosures.models import Attachment
+from gongkai.disclosures.models import Attachment, Disclosure
 from gongkai.disclosures.presenters import public_view
+from gongkai.orgs.models import Organization
 from gongkai.orgs.selectors import organizations_in
 from gongkai.portal.forms import WorkdayForm
 from gongkai.workdays.calendar import get_calendar
@@ -30,11 +35,25 @@ def _jurisdiction_or_404(code: str):
 
 @require_GET
 def home(request: HttpRequest) -> HttpResponse:
+    counts = disclosure_selectors.counts_by_jurisdiction()
     entries = []
     for j in catalog_selectors.jurisdictions_with_catalogs():
         catalog = catalog_selectors.current_catalog(j)
-        entries.append({"jurisdiction": j, "catalog": catalog, "path": list(reversed(j.ancestors()))[1:]})
-    return render(request, "portal/home.html", {"entries": entries})
+        entries.append(
+            {
+                "jurisdiction": j,
+                "catalog": catalog,
+                "path": list(reversed(j.ancestors()))[1:],
+                "count": counts.get(j.code, 0),
+            }
+        )
+    context = {
+        "entries": entries,
+        "latest": disclosure_selectors.public_disclosures()[:10],
+        "by_domain": disclosure_selectors.latest_by_domain(5),
+        "total": sum(counts.values()),
+    }
+    return render(request, "portal/home.html", context)
 
 
 @require_GET
@@ -54,7 +73,7 @@ def jurisdiction_detail(request: HttpRequest, code: str) -> HttpResponse:
     )
 
 
-def _grouped_rows(items, profile) -> list[dict]:
+def _grouped_rows(items, profile, published: dict[int, int] | None = None) -> list[dict]:
     """Rows grouped by domain, as the seeds' annex tables lay them out (domain cell spans its rows)."""
     groups: OrderedDict = OrderedDict()
     for item in items:
@@ -74,6 +93,7 @@ def _grouped_rows(items, profile) -> list[dict]:
                     "deadline": catalog_selectors.describe_deadline(item.deadline, profile),
                     "channels": [vocab.channels.get(c, c) for c in item.channels],
                     "publishers": [vocab.body_kinds.get(p, p) for p in item.publishers],
+                    "published": (published or {}).get(item.pk, 0),
                 }
             )
     return rows
@@ -86,11 +106,19 @@ def catalog_detail(request: HttpRequest, code: str) -> HttpResponse:
     if catalog is None:
         raise Http404(f"{j.name}没有现行有效的公开目录")
     profile = catalog_selectors.effective_profile(j)
-    tables = [
-        {"list": lst, "rows": _grouped_rows(lst.items.all(), profile), "count": len(lst.items.all())}
-        for lst in catalog_selectors.catalog_lists(catalog)
-    ]
+    lists = catalog_selectors.catalog_lists(catalog)
     inherited = catalog_selectors.inherited_items(catalog)
+    published = disclosure_selectors.item_counts(
+        [i.pk for lst in lists for i in lst.items.all()] + [i.pk for i in inherited]
+    )
+    tables = [
+        {
+            "list": lst,
+            "rows": _grouped_rows(lst.items.all(), profile, published),
+            "count": len(lst.items.all()),
+        }
+        for lst in lists
+    ]
     return render(
         request,
         "portal/catalog_detail.html",
@@ -98,7 +126,7 @@ def catalog_detail(request: HttpRequest, code: str) -> HttpResponse:
             "jurisdiction": j,
             "catalog": catalog,
             "tables": tables,
-            "inherited_rows": _grouped_rows(inherited, profile),
+            "inherited_rows": _grouped_rows(inherited, profile, published),
             "profile": profile,
         },
     )
@@ -116,10 +144,52 @@ def workday_calculator(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "result": result})
 
 
+def _int(value: str | None) -> int | None:
+    return int(value) if value and value.isdigit() else None
+
+
 @require_GET
 def disclosure_list(request: HttpRequest) -> HttpResponse:
-    page = Paginator(disclosure_selectors.public_disclosures(), 20).get_page(request.GET.get("page"))
-    return render(request, "portal/disclosure_list.html", {"page": page})
+    """Browse published records by jurisdiction (with its children), domain, catalog item, organization, year."""
+    g = request.GET
+    jurisdiction = None
+    if g.get("jurisdiction"):
+        jurisdiction = _jurisdiction_or_404(g["jurisdiction"])
+    qs = disclosure_selectors.browse(jurisdiction=jurisdiction, domain=g.get("domain") or None, item=_int(g.get("item")),
+                                     organization=_int(g.get("organization")), year=_int(g.get("year")))  # fmt: skip
+    page = Paginator(qs, 20).get_page(g.get("page"))
+    params = g.copy()
+    params.pop("page", None)
+    return render(
+        request,
+        "portal/disclosure_list.html",
+        {"page": page, "jurisdiction": jurisdiction, "query": params.urlencode()},
+    )
+
+
+@require_GET
+def organization_detail(request: HttpRequest, pk: int) -> HttpResponse:
+    org = Organization.objects.select_related("jurisdiction").filter(pk=pk, active=True).first()
+    if org is None:
+        raise Http404("机构不存在")
+    records = disclosure_selectors.browse(organization=org.pk)
+    page = Paginator(records, 20).get_page(request.GET.get("page"))
+    stats = disclosure_selectors.timeliness(Disclosure.objects.filter(organization=org), timezone.localdate())
+    return render(
+        request, "portal/organization_detail.html", {"organization": org, "page": page, "stats": stats}
+    )
+
+
+@require_GET
+def disclosure_qr(request: HttpRequest, pk: int) -> HttpResponse:
+    """A QR code (SVG) of the page's address, to open it on a phone."""
+    d = _public_or_404(pk)
+    url = request.build_absolute_uri(reverse("portal:disclosure", args=[d.pk]))
+    buffer = io.BytesIO()
+    segno.make(url, error="m").save(buffer, kind="svg", scale=4, border=2, title=f"{d.title}（二维码）")
+    response = HttpResponse(buffer.getvalue(), content_type="image/svg+xml")
+    response["Cache-Control"] = "public, max-age=86400"
+    return response
 
 
 def _public_or_404(pk: int):
@@ -132,7 +202,9 @@ def _public_or_404(pk: int):
 @require_GET
 def disclosure_detail(request: HttpRequest, pk: int) -> HttpResponse:
     d = _public_or_404(pk)
-    return render(request, "portal/disclosure_detail.html", public_view(d))
+    context = public_view(d)
+    context["print"] = request.GET.get("print") == "1"
+    return render(request, "portal/disclosure_detail.html", context)
 
 
 @require_GET
