@@ -12,6 +12,7 @@ uv:
 
 install: uv
 	$(UV) sync --locked
+	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm 未安装：跳过 axe-core（无障碍检查的浏览器测试将失败）"; fi
 
 setup: install
 	$(UV) run gongkai migrate --no-input
