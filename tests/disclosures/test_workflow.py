@@ -325,3 +325,23 @@ def test_only_publishers_and_reviewers_link_records(publisher, reviewer, centre,
     with pytest.raises(PermissionDenied, match="发布员或审查员"):
         services.link(actor=handler, source=a, target=b, kind="related")
     assert services.link(actor=publisher, source=a, target=b, kind="related").kind == "related"
+
+
+def test_office_landlines_are_shown_but_do_not_block_approval(publisher, reviewer, centre, award_item):
+    d = draft(
+        publisher, centre, award_item, body="招标人：六安市城市建设投资有限公司，联系电话：0564-3371234。"
+    )
+    d = services.review(actor=reviewer, disclosure=services.submit(actor=publisher, disclosure=d))
+    [finding] = services.personal_data_findings(d)
+    assert finding.finding.kind == "landline"
+    assert not finding.blocking
+    assert services.approve(actor=reviewer, disclosure=d).state == State.APPROVED
+
+
+def test_a_correction_may_name_only_the_fields_it_changes(publisher, reviewer, centre, award_item):
+    d = published(publisher, reviewer, centre, award_item)
+    rev = services.propose_correction(
+        actor=publisher, disclosure=d, data={"fields": {"duration": "150日历天"}}, reason="工期有误"
+    )
+    assert rev.content["fields"]["duration"] == "150日历天"
+    assert rev.content["fields"]["winner"] == "华为技术有限公司"

@@ -151,3 +151,18 @@ def describe_deadline(deadline: dict, profile: EffectiveProfile) -> str:
     if days is not None and str(days) in text:
         return text
     return f"{text}（{base}）" if base else text
+
+
+_item_ids_cache: dict[tuple, frozenset[int]] = {}
+
+
+def effective_item_ids(jurisdiction: Jurisdiction, on: dt.date | None = None) -> frozenset[int]:
+    """Ids of `effective_items()`, cached per process until a catalog is loaded (a new catalog has a new id)."""
+    on = on or timezone.localdate()
+    latest = Catalog.objects.order_by("-pk").values_list("pk", flat=True).first()
+    key = (jurisdiction.pk, on, latest)
+    if key not in _item_ids_cache:
+        if len(_item_ids_cache) > 1000:
+            _item_ids_cache.clear()
+        _item_ids_cache[key] = frozenset(i.pk for i in effective_items(jurisdiction, on))
+    return _item_ids_cache[key]

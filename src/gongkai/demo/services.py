@@ -58,4 +58,7 @@ def load_demo(path: str | Path | None = None) -> tuple[str, list[DemoAccount]]:
             accounts.append(
                 DemoAccount(u["username"], u["name"], Role(u["role"]).label, [o.name for o in targets])
             )
+    from gongkai.demo.disclosures import load_demo_disclosures
+
+    load_demo_disclosures()
     return password, accounts

@@ -13,7 +13,7 @@ from django.db import transaction
 from django.utils import timezone
 
 from gongkai.catalog.models import CatalogItem
-from gongkai.catalog.selectors import effective_items, effective_profile
+from gongkai.catalog.selectors import effective_item_ids, effective_profile
 from gongkai.core import deidentify
 from gongkai.core.audit import log_action
 from gongkai.core.errors import DomainError, PermissionDenied
@@ -53,6 +53,7 @@ ALLOWED_ATTACHMENT_TYPES = {
     ".zip": "application/zip",
 }
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
+ADVISORY_KINDS = frozenset({"landline", "email"})
 
 
 class InvalidDisclosure(DomainError):
@@ -92,7 +93,7 @@ def _clean(data: dict[str, Any]) -> dict[str, Any]:
 
 
 def _item_for(organization: Organization, item: CatalogItem) -> CatalogItem:
-    if item.pk not in {i.pk for i in effective_items(organization.jurisdiction)}:
+    if item.pk not in effective_item_ids(organization.jurisdiction):
         raise DomainError(
             f"“{item.category}”不在{organization.jurisdiction.name}现行的公开目录中",
             code="item_not_in_catalog",
@@ -205,6 +206,12 @@ class Located:
 
     where: str
     finding: deidentify.Finding
+
+    @property
+    def blocking(self) -> bool:
+        """Landlines and e-mail addresses are usually the publishing body's own contact details: they are shown
+        for the reviewer to judge but do not block approval; ID, mobile and card numbers and names do."""
+        return self.finding.kind not in ADVISORY_KINDS
 
 
 def _text_values(d_fields: dict[str, Any]):
@@ -320,7 +327,7 @@ def review(*, actor, disclosure: Disclosure, comment: str = "", risk_decision: s
 
 
 def _refuse_unmasked(d: Disclosure, confirm: bool, actor) -> None:
-    findings = personal_data_findings(d)
+    findings = [f for f in personal_data_findings(d) if f.blocking]
     if not findings:
         return
     if d.catalog_item.punitive and confirm:
@@ -427,7 +434,10 @@ def propose_correction(*, actor, disclosure: Disclosure, data: dict[str, Any], r
     if d.revisions.filter(status=RevisionStatus.PROPOSED).exists():
         raise DomainError("已有待审核的更正，请先处理", code="correction_pending")
     content = content_of(d)
-    content.update(_clean(data))
+    changes = _clean(data)
+    if "fields" in changes:  # a correction may name only the fields it changes
+        changes["fields"] = {**(d.fields or {}), **(changes["fields"] or {})}
+    content.update(changes)
     content["formed_on"] = d.formed_on  # the date formed stays the original information's
     _check(d, content)
     content["body"] = with_ending(content["body"], content["redacted"])
