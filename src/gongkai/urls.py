@@ -10,5 +10,6 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("staff/", include("gongkai.backoffice.urls")),
+    path("", include("gongkai.subscriptions.urls")),
     path("", include("gongkai.portal.urls")),
 ]

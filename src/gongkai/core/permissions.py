@@ -16,5 +16,9 @@ class Perm(StrEnum):
     DISCLOSURE_VALIDITY = "disclosure:validity"
     DISCLOSURE_VIEW_INTERNAL = "disclosure:view-internal"
     DISCLOSURE_COPY = "disclosure:copy-to-supervisor"
+    CREDIT_RECORD = "credit:record"  # market entities, credit records, repair applications
+    BLACKLIST_PROPOSE = "blacklist:propose"  # propose listing or removal
+    BLACKLIST_REVIEW = "blacklist:review"  # approve listing, removal and repair (never one's own)
+    TRANSACTION_MANAGE = "transaction:manage"  # register transactions, attach disclosures to their stages
     SUPERVISION_VIEW = "supervision:view"
     API_TOKEN_MANAGE = "api-token:manage"  # noqa: S105 - a permission name, not a secret

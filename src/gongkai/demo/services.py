@@ -58,7 +58,11 @@ def load_demo(path: str | Path | None = None) -> tuple[str, list[DemoAccount]]:
             accounts.append(
                 DemoAccount(u["username"], u["name"], Role(u["role"]).label, [o.name for o in targets])
             )
+    from gongkai.demo.credit import load_demo_credit
     from gongkai.demo.disclosures import load_demo_disclosures
+    from gongkai.demo.transactions import load_demo_transactions
 
     load_demo_disclosures()
+    load_demo_credit()
+    load_demo_transactions()
     return password, accounts

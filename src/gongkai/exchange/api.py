@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
+from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
@@ -24,6 +25,7 @@ from gongkai.exchange.schemas import (
     WorkdayAddOut,
     WorkdayOut,
 )
+from gongkai.exchange.transactions_api import router as transactions_router
 from gongkai.workdays.calendar import get_calendar
 
 
@@ -160,3 +162,5 @@ def workday(request: HttpRequest, day: dt.date):
 
 api.add_router("/", public_router)
 api.add_router("/client", client_router)
+api.add_router("/", credit_router)
+api.add_router("/", transactions_router)

@@ -14,6 +14,9 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.DISCLOSURE_CORRECT,
             Perm.DISCLOSURE_VIEW_INTERNAL,
             Perm.DISCLOSURE_COPY,
+            Perm.CREDIT_RECORD,
+            Perm.BLACKLIST_PROPOSE,
+            Perm.TRANSACTION_MANAGE,
         }
     ),
     Role.REVIEWER: frozenset(
@@ -24,10 +27,11 @@ ROLE_PERMISSIONS: dict[str, frozenset[Perm]] = {
             Perm.DISCLOSURE_WITHDRAW,
             Perm.DISCLOSURE_VALIDITY,
             Perm.DISCLOSURE_VIEW_INTERNAL,
+            Perm.BLACKLIST_REVIEW,
         }
     ),
     Role.HANDLER: frozenset({Perm.DISCLOSURE_VIEW_INTERNAL}),
-    Role.SUPERVISOR: frozenset({Perm.SUPERVISION_VIEW, Perm.DISCLOSURE_VIEW_INTERNAL}),
+    Role.SUPERVISOR: frozenset({Perm.SUPERVISION_VIEW, Perm.DISCLOSURE_VIEW_INTERNAL, Perm.BLACKLIST_REVIEW}),
     Role.ADMINISTRATOR: frozenset({Perm.API_TOKEN_MANAGE, Perm.DISCLOSURE_VIEW_INTERNAL}),
 }
 

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import views
+from gongkai.portal import views, views_credit, views_transactions
 
 app_name = "portal"
 
@@ -15,4 +15,9 @@ urlpatterns = [
     path("organizations/<int:pk>/", views.organization_detail, name="organization"),
     path("disclosures/<int:pk>/v/<int:number>/", views.disclosure_version, name="disclosure-version"),
     path("attachments/<int:pk>/", views.attachment, name="attachment"),
+    path("transactions/", views_transactions.transaction_list, name="transaction-list"),
+    path("transactions/<str:code>/", views_transactions.transaction_detail, name="transaction"),
+    path("entities/", views_credit.entity_search, name="entity-search"),
+    path("entities/<str:uscc>/", views_credit.entity_detail, name="entity"),
+    path("blacklist/", views_credit.blacklist, name="blacklist"),
 ]

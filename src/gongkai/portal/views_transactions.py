@@ -1,0 +1,51 @@
+"""Public transaction pages: the list with filters, and one transaction's timeline with its checks."""
+
+from __future__ import annotations
+
+from django.core.paginator import Paginator
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.http import require_GET
+
+from gongkai.catalog import selectors as catalog_selectors
+from gongkai.catalog.models import Domain
+from gongkai.core.errors import NotFound
+from gongkai.transactions import selectors
+
+
+@require_GET
+def transaction_list(request: HttpRequest) -> HttpResponse:
+    """Transactions by domain, jurisdiction (with its children) and, on request, only those with flags."""
+    g = request.GET
+    jurisdiction = None
+    if g.get("jurisdiction"):
+        try:
+            jurisdiction = catalog_selectors.get_jurisdiction(g["jurisdiction"])
+        except NotFound as exc:
+            raise Http404(exc.message) from exc
+    flagged = g.get("flagged") in ("1", "on", "true")
+    rows = selectors.browse(selectors.public_transactions(), today=timezone.localdate(), domain=g.get("domain") or None,
+                            jurisdiction=jurisdiction, flagged=flagged, q=g.get("q", "").strip())  # fmt: skip
+    page = Paginator(rows, 20).get_page(g.get("page"))
+    params = g.copy()
+    params.pop("page", None)
+    context = {
+        "page": page,
+        "domains": Domain.objects.filter(stages__isnull=False).distinct().order_by("position"),
+        "jurisdictions": catalog_selectors.jurisdictions_with_catalogs(),
+        "selected": {"domain": g.get("domain", ""), "jurisdiction": g.get("jurisdiction", ""), "flagged": flagged,
+                     "q": g.get("q", "")},
+        "query": params.urlencode(),
+    }  # fmt: skip
+    return render(request, "portal/transactions/list.html", context)
+
+
+@require_GET
+def transaction_detail(request: HttpRequest, code: str) -> HttpResponse:
+    try:
+        t = selectors.get_public(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    timeline = selectors.timeline(t, timezone.localdate(), public=True)
+    return render(request, "portal/transactions/detail.html", {"transaction": t, "timeline": timeline})
