@@ -106,3 +106,40 @@ def required_fields(catalog_item) -> dict:
         else:
             values[spec["key"]] = SAMPLE[spec["type"]]
     return values
+
+
+def publish_through_services(
+    publisher, reviewer, organization, catalog_item, *, title, body, today=None, fields=None
+):
+    """A record taken from draft to published by two people, the way the back office does it."""
+    from gongkai.disclosures import services
+
+    data = {"title": title, "body": body, "formed_on": dt.date(2026, 9, 25),
+            "fields": fields if fields is not None else required_fields(catalog_item)}  # fmt: skip
+    d = services.create_draft(actor=publisher, organization=organization, item=catalog_item, data=data)
+    d = services.review(actor=reviewer, disclosure=services.submit(actor=publisher, disclosure=d))
+    services.mask_personal_data(actor=reviewer, disclosure=d)
+    d = services.approve(actor=reviewer, disclosure=d)
+    return services.publish(actor=publisher, disclosure=d, today=today or dt.date(2026, 9, 30))
+
+
+@pytest.fixture
+def search_corpus(publisher, reviewer, centre, award_item):
+    """Five published records in two domains, indexed."""
+    from gongkai.search.services import rebuild
+
+    medical = item("341500", "medical.result")
+    records = {
+        "procurement": publish_through_services(publisher, reviewer, centre, medical, title="六安市人民医院医用耗材集中采购结果公告",
+                                                body="本次集中采购共确定供应商三家，采购金额合计壹佰万元。"),
+        "software": publish_through_services(publisher, reviewer, centre, award_item, title="六安市政务云平台软件开发项目中标结果公告",
+                                             body="软件开发服务的中标人为华为技术有限公司。", fields=award_data()["fields"]),
+        "roads": publish_through_services(publisher, reviewer, centre, award_item, title="金安区农村公路改造工程中标结果公告",
+                                          body="道路改造工程，工期180日历天。", fields=award_data()["fields"]),
+        "old": publish_through_services(publisher, reviewer, centre, award_item, title="老旧小区改造工程施工中标结果公告",
+                                        body="政府采购与招标投标均依法进行。", fields=award_data()["fields"], today=dt.date(2025, 3, 3)),
+        "hospital": publish_through_services(publisher, reviewer, centre, medical, title="六安市中医院医用设备采购结果公告",
+                                             body="医用设备采购项目已完成。"),
+    }  # fmt: skip
+    rebuild()
+    return records

@@ -392,7 +392,10 @@ def publish(*, actor, disclosure: Disclosure, today: dt.date | None = None) -> D
         raise DomainError("依申请公开或不予公开的信息不在门户发布", code="not_proactive")
     _refuse_unmasked(d, d.personal_data_confirmed, actor)
     now = timezone.now()
-    today = today or timezone.localdate()
+    if today is not None and today != timezone.localdate(now):
+        # Recording a publication that happened on another day (imports, demo): keep date and time consistent.
+        now = timezone.make_aware(dt.datetime.combine(today, timezone.localtime(now).time()))
+    today = today or timezone.localdate(now)
     d.index_no = d.index_no or _next_index_no(d.organization, today)
     d.state, d.published_on, d.published_at = State.PUBLISHED, today, now
     d.save()

@@ -25,6 +25,7 @@ from gongkai.exchange.schemas import (
     WorkdayAddOut,
     WorkdayOut,
 )
+from gongkai.exchange.search_api import router as search_router
 from gongkai.exchange.transactions_api import router as transactions_router
 from gongkai.workdays.calendar import get_calendar
 
@@ -164,3 +165,4 @@ api.add_router("/", public_router)
 api.add_router("/client", client_router)
 api.add_router("/", credit_router)
 api.add_router("/", transactions_router)
+api.add_router("/", search_router)

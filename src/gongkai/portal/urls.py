@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import views, views_credit, views_transactions
+from gongkai.portal import views, views_credit, views_search, views_transactions
 
 app_name = "portal"
 
@@ -9,6 +9,7 @@ urlpatterns = [
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction-detail"),
     path("jurisdictions/<str:code>/catalog/", views.catalog_detail, name="catalog-detail"),
     path("workdays/", views.workday_calculator, name="workday-calculator"),
+    path("search/", views_search.search_page, name="search"),
     path("disclosures/", views.disclosure_list, name="disclosure-list"),
     path("disclosures/<int:pk>/", views.disclosure_detail, name="disclosure"),
     path("disclosures/<int:pk>/qr.svg", views.disclosure_qr, name="disclosure-qr"),
