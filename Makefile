@@ -20,9 +20,11 @@ setup: install
 
 demo: setup
 	$(UV) run gongkai demo
+	$(UV) run gongkai search rebuild
 	@echo ""
-	@echo "门户已启动：http://$(HOST):$(PORT)/  （管理后台 /admin/，接口文档 /api/docs）"
-	$(UV) run gongkai serve --host $(HOST) --port $(PORT)
+	@echo "门户已启动：http://$(HOST):$(PORT)/  （工作台 /staff/，管理后台 /admin/，接口文档 /api/docs）"
+	@$(UV) run gongkai db_worker --no-reload -v0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	  $(UV) run gongkai serve --host $(HOST) --port $(PORT)
 
 serve: setup
 	$(UV) run gongkai serve --host $(HOST) --port $(PORT)

@@ -22,7 +22,11 @@ urlpatterns = [
     path("transactions/new/", views_transactions.transaction_create, name="transaction-create"),
     path("transactions/<str:code>/", views_transactions.transaction_detail, name="transaction"),
     path("transactions/<str:code>/attach/", views_transactions.transaction_attach, name="transaction-attach"),
-    path("transactions/<str:code>/steps/<int:step_id>/detach/", views_transactions.transaction_detach, name="transaction-detach"),
+    path(
+        "transactions/<str:code>/steps/<int:step_id>/detach/",
+        views_transactions.transaction_detach,
+        name="transaction-detach",
+    ),
     path("credit/", views_credit.dashboard, name="credit"),
     path("credit/entities/", views_credit.entity_lookup, name="credit-entity-lookup"),
     path("credit/entities/edit/", views_credit.entity_edit, name="credit-entity-edit"),
