@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.orgs",
     "gongkai.disclosures",
+    "gongkai.applications",
     "gongkai.credit",
     "gongkai.transactions",
     "gongkai.search",
@@ -134,6 +135,7 @@ LOCALE_PATHS = [BASE_DIR / "locale"]
 
 STATIC_URL = "/static/"
 STATIC_ROOT = VAR_DIR / "static"
+STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # filled by collectstatic; WhiteNoise expects the directory
 STATICFILES_DIRS = [BASE_DIR / "static"]
 STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},

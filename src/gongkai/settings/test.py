@@ -18,3 +18,5 @@ from pathlib import Path  # noqa: E402
 MEDIA_ROOT = tempfile.mkdtemp(prefix="gongkai-test-media-")  # uploads in tests never touch var/
 SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-index-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+WHITENOISE_USE_FINDERS = True  # live-server tests get static files without collectstatic
+WHITENOISE_AUTOREFRESH = True
