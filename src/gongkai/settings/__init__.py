@@ -65,7 +65,6 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.orgs",
     "gongkai.disclosures",
-    "gongkai.applications",
     "gongkai.credit",
     "gongkai.transactions",
     "gongkai.search",
