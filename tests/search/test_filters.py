@@ -9,6 +9,7 @@ from collections import Counter
 import pytest
 
 from gongkai.disclosures.choices import State
+from gongkai.disclosures.models import Disclosure
 from gongkai.search import services
 from gongkai.search.services import InvalidQuery, SearchQuery
 from tests.search.corpus import TODAY, scan
@@ -135,7 +136,17 @@ def test_facets_count_the_query_under_the_filters(corpus):
     )
 
 
-def test_a_facet_is_counted_without_its_own_filter(corpus):
+def test_facets_count_the_results_under_every_filter_by_default(corpus):
+    result = services.search(SearchQuery(q="中标", domain="construction", validity="valid"))
+    found = scan(corpus, ["中标"])
+    both = [r for r in corpus if r.id in found and r.domain == "construction" and r.validity == "valid"]
+    assert {f.value: f.count for f in result.facets["domain"]} == {"construction": len(both)}
+    assert {f.value: f.count for f in result.facets["validity"]} == {"valid": len(both)}
+    assert {f.value: f.count for f in result.facets["stage"]} == Counter(r.stage for r in both if r.stage)
+
+
+def test_a_facet_can_be_counted_without_its_own_filter(corpus, settings):
+    settings.SEARCH_FACETS_EXCLUDE_OWN_FILTER = True
     result = services.search(SearchQuery(q="中标", domain="construction", validity="valid"))
     found = scan(corpus, ["中标"])
     matching = [r for r in corpus if r.id in found]
@@ -206,3 +217,17 @@ def test_a_hit_carries_what_a_result_list_shows(corpus, django_assert_num_querie
     assert (hit.index_no, hit.doc_no) == (record.index_no, record.doc_no)
     assert hit.withdrawn is True
     assert result.took_ms > 0
+
+
+def test_facet_counts_follow_each_commit(corpus):
+    record = next(r for r in corpus if r.validity == "valid" and r.state == State.PUBLISHED)
+
+    def valid_count():
+        facets = services.search(SearchQuery(q="公司")).facets
+        return {f.value: f.count for f in facets["validity"]}["valid"]
+
+    before = valid_count()
+    assert valid_count() == before  # the second time from the cache
+    Disclosure.objects.filter(pk=record.id).update(validity="repealed")
+    services.index_disclosures([record.id])
+    assert valid_count() == before - 1

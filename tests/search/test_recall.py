@@ -89,13 +89,12 @@ def test_results_equal_a_substring_scan(corpus):
     assert wrong == {}
 
 
-def test_the_reference_scan_agrees_with_the_generated_text(corpus):
+def test_the_reference_scan_agrees_with_the_generated_text_and_is_not_vacuous(corpus):
+    counts = {}
     for q in QUERIES:
-        assert services.substring_scan(q) == scan(corpus, parse_terms(q)), q
-
-
-def test_queries_are_not_vacuous(corpus):
-    counts = {q: len(services.substring_scan(q)) for q in QUERIES}
+        expected = services.substring_scan(q)
+        assert expected == scan(corpus, parse_terms(q)), q
+        counts[q] = len(expected)
     assert counts["不存在的词语"] == counts["软件开发区"] == 0
     assert 0 < counts["软件开发"] < counts["软件"] < len(corpus)
     assert 0 < counts['"软 件"'] < counts["软 件"]

@@ -43,6 +43,22 @@ def test_a_term_is_pinned_by_every_other_bigram_and_the_last(term, words):
     assert phrase_words(term) == words
 
 
+@pytest.mark.parametrize(
+    ("term", "rarest", "offsets"),
+    [
+        ("11341500mb/202609-00001", 10, [0, 2, 4, 6, 8, 10, 12, 14, 16, 18, 20, 21]),
+        ("11341500mb/202609-00001", 9, [0, 1, 3, 5, 7, 9, 11, 13, 15, 17, 19, 21]),
+        ("中标候选人", 1, [0, 1, 3]),
+        ("中标候选人", 3, [0, 1, 3]),
+    ],
+)
+def test_a_term_can_be_anchored_on_its_rarest_bigram(term, rarest, offsets):
+    words = phrase_words(term, rarest)
+    assert [o for o, _w in words] == offsets
+    covered = {o + i for o, _w in words for i in (0, 1)}
+    assert covered == set(range(len(term)))
+
+
 def test_query_terms_split_on_spaces_and_keep_quoted_phrases_whole():
     assert parse_terms('软件  六安 "Tencent Cloud" “中标 结果” 软件') == [
         "tencent cloud",

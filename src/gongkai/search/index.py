@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import contextlib
 import datetime as dt
+import hashlib
 import os
 import shutil
 import threading
@@ -25,14 +26,14 @@ from gongkai.search.documents import Source
 from gongkai.search.text import token_stream
 
 # Bump whenever the schema or the tokenisation (text.py) changes: existing indexes then need a rebuild.
-SCHEMA_VERSION = "gongkai-search 2 (bigram stream, NFKC casefold)"
+SCHEMA_VERSION = "gongkai-search 3 (bigram stream, NFKC casefold)"
 VERSION_FILE = "schema_version"
 
 # Matching happens in one field holding every searchable value (one phrase evaluation per term, however many
-# places the text comes from); the title is indexed again on its own only to rank title matches higher.
+# places the text comes from). The title goes in TITLE_COPIES times, so a match there weighs more in BM25
+# without a second (costly) phrase query on a title field.
 MATCH_FIELD = "all_t"
-TITLE_FIELD = "title_t"
-TITLE_BOOST = 2.0
+TITLE_COPIES = 3
 NO_VALUE = "-"  # facet fields always hold a value: a column with gaps aggregates several times slower
 
 WRITER_HEAP = 64_000_000
@@ -53,7 +54,6 @@ def build_schema() -> tantivy.Schema:
     sb.add_integer_field("id", stored=True, indexed=True, fast=True)
     # Full text: pre-tokenised bigram streams (text.py), positions for phrase queries; not stored.
     sb.add_text_field(MATCH_FIELD, tokenizer_name="whitespace", index_option="position")
-    sb.add_text_field(TITLE_FIELD, tokenizer_name="whitespace", index_option="position")
     # Exact lookups: the whole normalised index number and document number.
     sb.add_text_field("index_raw", tokenizer_name="raw", index_option="basic")
     sb.add_text_field("doc_raw", tokenizer_name="raw", index_option="basic")
@@ -99,8 +99,7 @@ def to_document(s: Source) -> tantivy.Document:
     doc = tantivy.Document()
     doc.add_integer("id", s.id)
     texts = s.searchable()
-    doc.add_text(MATCH_FIELD, token_stream([*texts["title"], *texts["meta"], *texts["body"]]))
-    doc.add_text(TITLE_FIELD, token_stream(texts["title"]))
+    doc.add_text(MATCH_FIELD, token_stream([*texts["title"] * TITLE_COPIES, *texts["meta"], *texts["body"]]))
     if s.index_no:
         doc.add_text("index_raw", normalize(s.index_no.strip()))
     if s.doc_no:
@@ -184,6 +183,15 @@ def _write_version(path: Path) -> None:
     tmp = path / f".{VERSION_FILE}.{os.getpid()}"
     tmp.write_text(SCHEMA_VERSION + "\n")
     os.replace(tmp, path / VERSION_FILE)
+
+
+def generation() -> bytes:
+    """Changes with every commit (meta.json names the segments, with random ids, and the opstamp): a key for
+    caches of results. Reading and hashing a few kilobytes costs microseconds."""
+    try:
+        return hashlib.blake2b((index_dir() / "meta.json").read_bytes(), digest_size=16).digest()
+    except FileNotFoundError:
+        return b""
 
 
 def get_index(*, create: bool = True) -> tantivy.Index:

@@ -12,8 +12,8 @@ from tantivy import Occur, Query
 
 from gongkai.core.errors import DomainError
 from gongkai.disclosures.choices import State, Validity
-from gongkai.search.index import MATCH_FIELD, SCHEMA, TITLE_BOOST, TITLE_FIELD
-from gongkai.search.text import phrase_words, unigram_pattern
+from gongkai.search.index import MATCH_FIELD, SCHEMA
+from gongkai.search.text import all_bigrams, phrase_words, unigram_pattern
 
 DATE_PRESETS = {"today": "今天", "3d": "近三天", "10d": "近十天", "1m": "近一个月", "3m": "近三个月"}
 
@@ -49,32 +49,31 @@ def _day(d: dt.date) -> int:
     return d.year * 10000 + d.month * 100 + d.day
 
 
-def _term_in(field: str, term: str) -> Query:
+def term_query(term: str, searcher=None) -> Query:
+    """One normalised term anywhere in the searchable text: a bigram phrase anchored on its rarest bigram
+    (2+ characters; document frequencies from `searcher`), or a unigram pattern (1 character)."""
     if len(term) == 1:
-        return Query.regex_query(SCHEMA, field, unigram_pattern(term))
+        return Query.regex_query(SCHEMA, MATCH_FIELD, unigram_pattern(term))
     words = phrase_words(term)
+    if searcher is not None and len(term) > 3:
+        # Anchor the phrase on a much rarer bigram when the default cover misses it: candidates come from the
+        # rarest postings list, so this turns a scan of common bigrams into a few seeks.
+        freqs = [searcher.doc_freq(MATCH_FIELD, g) for g in all_bigrams(term)]
+        rarest = min(range(len(freqs)), key=freqs.__getitem__)
+        if freqs[rarest] * 4 < min(freqs[o] for o, _w in words):
+            words = phrase_words(term, rarest)
     if len(words) == 1:
-        return Query.term_query(SCHEMA, field, words[0][1])
-    return Query.phrase_query(SCHEMA, field, words)
+        return Query.term_query(SCHEMA, MATCH_FIELD, words[0][1])
+    return Query.phrase_query(SCHEMA, MATCH_FIELD, words)
 
 
-def text_query(terms: list[str], *, scored: bool = True) -> Query | None:
-    """Every term in the searchable text: a bigram phrase (2+ characters) or a unigram pattern (1 character).
-
-    Scored, each term found in the title adds to the rank (an optional clause, checked only on documents the
-    required ones matched); unscored it is the match alone (for counting facets)."""
+def text_query(terms: list[str], searcher=None) -> Query | None:
+    """Every term (AND), each matching as a substring of some searchable value."""
     if not terms:
         return None
-    clauses = [(Occur.Must, _term_in(MATCH_FIELD, t)) for t in terms]
-    if scored:
-        clauses += [
-            (Occur.Should, Query.boost_query(_term_in(TITLE_FIELD, t), TITLE_BOOST))
-            for t in terms
-            if len(t) > 1
-        ]
-    if len(clauses) == 1:
-        return clauses[0][1]
-    return Query.boolean_query(clauses)
+    if len(terms) == 1:
+        return term_query(terms[0], searcher)
+    return Query.boolean_query([(Occur.Must, term_query(t, searcher)) for t in terms])
 
 
 def exact_query(key: str) -> Query:
@@ -89,7 +88,7 @@ def exact_query(key: str) -> Query:
 @dataclass(frozen=True)
 class Filter:
     query: Query
-    expr: str | None = None  # the same in tantivy's query language, for filter aggregations (facets)
+    expr: str  # the same in tantivy's query language (filter aggregations for facets; cache keys)
 
 
 _SAFE = re.compile(r"[0-9A-Za-z_.\-]{1,80}")
@@ -157,14 +156,10 @@ def filters(
         lower = max(lower, p_lower) if lower else p_lower
         upper = min(upper, p_upper) if upper else p_upper
     if lower or upper:
+        low, high = (_day(lower) if lower else None), (_day(upper) if upper else None)
         out["date"] = Filter(
-            Query.range_query(
-                SCHEMA,
-                "pub_day",
-                tantivy.FieldType.Integer,
-                _day(lower) if lower else None,
-                _day(upper) if upper else None,
-            )
+            Query.range_query(SCHEMA, "pub_day", tantivy.FieldType.Integer, low, high),
+            f"pub_day:[{low if low else '*'} TO {high if high else '*'}]",
         )
     return out
 

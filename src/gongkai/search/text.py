@@ -80,16 +80,35 @@ def token_stream(values: list[str]) -> str:
     return f" {SEPARATOR} ".join(p for p in parts if p)
 
 
-def phrase_words(term: str) -> list[tuple[int, str]]:
-    """(offset, bigram) pairs that pin a normalised term of 2+ characters: every other bigram and the last.
+def phrase_words(term: str, rarest: int | None = None) -> list[tuple[int, str]]:
+    """(offset, bigram) pairs that pin a normalised term of 2+ characters: a cover of its characters by as few
+    bigrams as possible, including the one at offset `rarest` (the rarest in the index drives the
+    intersection; the others only confirm), else every other bigram and the last.
 
-    Consecutive positions stand for consecutive characters, so non-overlapping bigrams at their offsets match
-    exactly the same places as all of them would, with half the postings to intersect."""
+    Consecutive positions stand for consecutive characters, so bigrams at their offsets match exactly the same
+    places as all of them would, with fewer postings to intersect."""
     t = term.replace(" ", SPACE)
-    offsets = list(range(0, len(t) - 1, 2))
-    if offsets[-1] != len(t) - 2:
-        offsets.append(len(t) - 2)
-    return [(o, t[o : o + 2]) for o in offsets]
+    last = len(t) - 2
+    anchor = 0 if rarest is None else max(0, min(rarest, last))
+    offsets = {anchor}
+    o = anchor - 2
+    while o > 0:
+        offsets.add(o)
+        o -= 2
+    if min(offsets) > 0:
+        offsets.add(0)
+    o = anchor + 2
+    while o < last:
+        offsets.add(o)
+        o += 2
+    if max(offsets) < last:
+        offsets.add(last)
+    return [(o, t[o : o + 2]) for o in sorted(offsets)]
+
+
+def all_bigrams(term: str) -> list[str]:
+    t = term.replace(" ", SPACE)
+    return [t[o : o + 2] for o in range(len(t) - 1)]
 
 
 def unigram_pattern(char: str) -> str:
