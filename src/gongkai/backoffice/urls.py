@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.backoffice import views, views_credit, views_transactions
+from gongkai.backoffice import views, views_applications, views_credit, views_transactions
 
 app_name = "backoffice"
 
@@ -27,6 +27,11 @@ urlpatterns = [
         views_transactions.transaction_detach,
         name="transaction-detach",
     ),
+    path("applications/", views_applications.application_list, name="application-list"),
+    path("applications/deadlines/", views_applications.application_deadlines, name="application-deadlines"),
+    path("applications/new/", views_applications.application_register, name="application-register"),
+    path("applications/<int:pk>/", views_applications.application_detail, name="application"),
+    path("applications/<int:pk>/<str:action>/", views_applications.application_act, name="application-act"),
     path("credit/", views_credit.dashboard, name="credit"),
     path("credit/entities/", views_credit.entity_lookup, name="credit-entity-lookup"),
     path("credit/entities/edit/", views_credit.entity_edit, name="credit-entity-edit"),

@@ -20,5 +20,7 @@ class Perm(StrEnum):
     BLACKLIST_PROPOSE = "blacklist:propose"  # propose listing or removal
     BLACKLIST_REVIEW = "blacklist:review"  # approve listing, removal and repair (never one's own)
     TRANSACTION_MANAGE = "transaction:manage"  # register transactions, attach disclosures to their stages
+    APPLICATION_HANDLE = "application:handle"  # register, correct, consult, extend and reply to applications
+    APPLICATION_APPROVE_EXTENSION = "application:approve-extension"  # the disclosure office head's approval
     SUPERVISION_VIEW = "supervision:view"
     API_TOKEN_MANAGE = "api-token:manage"  # noqa: S105 - a permission name, not a secret

@@ -12,6 +12,7 @@ from ninja.renderers import JSONRenderer
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
+from gongkai.exchange.applications_api import router as applications_router
 from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
@@ -166,3 +167,4 @@ api.add_router("/client", client_router)
 api.add_router("/", credit_router)
 api.add_router("/", transactions_router)
 api.add_router("/", search_router)
+api.add_router("/", applications_router)

@@ -1,6 +1,6 @@
 from django.urls import path
 
-from gongkai.portal import views, views_credit, views_search, views_transactions
+from gongkai.portal import views, views_applications, views_credit, views_search, views_transactions
 
 app_name = "portal"
 
@@ -21,4 +21,6 @@ urlpatterns = [
     path("entities/", views_credit.entity_search, name="entity-search"),
     path("entities/<str:uscc>/", views_credit.entity_detail, name="entity"),
     path("blacklist/", views_credit.blacklist, name="blacklist"),
+    path("applications/new/", views_applications.application_new, name="application-new"),
+    path("applications/track/", views_applications.application_track, name="application-track"),
 ]

@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "gongkai.catalog",
     "gongkai.orgs",
     "gongkai.disclosures",
+    "gongkai.applications",
     "gongkai.credit",
     "gongkai.transactions",
     "gongkai.search",

@@ -1,0 +1,196 @@
+"""Applications for government information (依申请公开) and what happens to them: correction requests,
+consultations, the extension and the reply. Only services (services.py) write these rows."""
+
+from __future__ import annotations
+
+from django.conf import settings
+from django.db import models
+
+from gongkai.applications.choices import (
+    OPEN_STATES,
+    ApplicantKind,
+    Channel,
+    ConsultationKind,
+    ConsultationOutcome,
+    DeliveryForm,
+    DeliveryWay,
+    IdType,
+    ReplyGround,
+    ReplyType,
+    State,
+)
+from gongkai.catalog.models import Jurisdiction
+from gongkai.orgs.models import Organization
+
+
+class ApplicationQuerySet(models.QuerySet):
+    def open(self):
+        return self.filter(state__in=OPEN_STATES)
+
+    def overdue(self, today):
+        """Open and past the reply due date, whatever any earlier scan saw."""
+        return self.open().filter(due_on__lt=today)
+
+    def due_within(self, today, until):
+        """Open and due between today and `until` (inclusive): the due-soon list, before it is too late."""
+        return self.open().filter(due_on__gte=today, due_on__lte=until)
+
+    def awaiting_confirmation(self):
+        return self.filter(state=State.PENDING)
+
+
+class Application(models.Model):
+    """One application, from its arrival to the reply (第二十九条 content; 第三十一条 receipt date)."""
+
+    registration_no = models.CharField("登记号", max_length=40, unique=True)
+    # Only the SHA-256 of the tracking code is kept: the code is shown once, to the applicant.
+    tracking_hash = models.CharField("查询码摘要", max_length=64, unique=True, editable=False)
+    organization = models.ForeignKey(Organization, on_delete=models.PROTECT, related_name="applications")
+    jurisdiction = models.ForeignKey(Jurisdiction, on_delete=models.PROTECT, related_name="applications")
+
+    applicant_kind = models.CharField("申请人类型", max_length=20, choices=ApplicantKind.choices)
+    applicant_name = models.CharField("申请人姓名或名称", max_length=120)
+    id_type = models.CharField("证件类型", max_length=20, choices=IdType.choices)
+    id_number = models.CharField("证件号码或统一社会信用代码", max_length=40)
+    contact_person = models.CharField("联系人", max_length=60, blank=True)
+    phone = models.CharField("联系电话", max_length=40, blank=True)
+    email = models.EmailField("电子邮箱", blank=True)
+    address = models.CharField("通信地址", max_length=200, blank=True)
+    postcode = models.CharField("邮政编码", max_length=10, blank=True)
+
+    info_title = models.CharField("所需信息名称", max_length=200, blank=True)
+    info_doc_no = models.CharField("文号", max_length=100, blank=True)
+    info_description = models.TextField("所需信息的内容描述")
+    delivery_form = models.CharField("提供形式", max_length=20, choices=DeliveryForm.choices)
+    delivery_way = models.CharField("获取方式", max_length=20, choices=DeliveryWay.choices)
+
+    channel = models.CharField("申请渠道", max_length=20, choices=Channel.choices)
+    submitted_at = models.DateTimeField("提交时间")
+    signed_on = models.DateField("签收日期", null=True, blank=True)
+    confirmed_on = models.DateField("双方确认日期", null=True, blank=True)
+    receipt_date = models.DateField("收到申请日期", null=True, blank=True)
+
+    state = models.CharField("状态", max_length=24, choices=State.choices, default=State.PENDING)
+    handler = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="承办人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    registered_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="登记人", null=True, blank=True,
+        on_delete=models.PROTECT, related_name="+",
+    )  # fmt: skip
+    possible_repeat_of = models.ForeignKey(
+        "self",
+        verbose_name="疑似重复申请",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    # The reply due date as last computed by a service (compute_deadline gives the derivation); kept so that
+    # overdue and due-soon lists are plain queries.
+    due_on = models.DateField("答复期限", null=True, blank=True)
+    due_provisional = models.BooleanField("期限暂定", default=False)
+
+    reply_type = models.CharField("答复类型", max_length=20, choices=ReplyType.choices, blank=True)
+    reply_ground = models.CharField("答复理由", max_length=24, choices=ReplyGround.choices, blank=True)
+    reply_text = models.TextField("答复内容", blank=True)
+    replied_on = models.DateField("答复日期", null=True, blank=True)
+    completed_on = models.DateField("办结日期", null=True, blank=True)
+
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ApplicationQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-submitted_at", "-pk"]
+        indexes = [models.Index(fields=["organization", "state", "due_on"], name="application_org_state_due")]
+        verbose_name = verbose_name_plural = "政府信息公开申请"
+
+    def __str__(self) -> str:
+        return self.registration_no
+
+    @property
+    def is_open(self) -> bool:
+        return self.state in OPEN_STATES
+
+
+class RegistrationSerial(models.Model):
+    """The last serial of an organization's registration numbers in a year."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="+")
+    year = models.PositiveSmallIntegerField()
+    last = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["organization", "year"], name="application_serial_unique")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.organization_id}/{self.year}: {self.last}"
+
+
+class CorrectionRequest(models.Model):
+    """The one request to correct the application (第三十条): the reply period restarts when it arrives."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="correction")
+    sent_on = models.DateField("告知补正日期")
+    due_on = models.DateField("补正期限")
+    items = models.TextField("需要补正的事项")
+    corrected_on = models.DateField("收到补正申请日期", null=True, blank=True)
+    correction = models.TextField("补正内容", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "补正告知"
+
+    def __str__(self) -> str:
+        return f"{self.application} 补正"
+
+
+class Consultation(models.Model):
+    """A consultation of a third party (第三十二条) or another body (第三十四条); its time is not counted."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="consultations")
+    kind = models.CharField("征求对象类型", max_length=20, choices=ConsultationKind.choices)
+    party = models.CharField("征求意见对象", max_length=120)
+    sent_on = models.DateField("征求意见书送达日期")
+    due_on = models.DateField("提出意见期限")
+    answered_on = models.DateField("答复日期", null=True, blank=True)
+    outcome = models.CharField("意见", max_length=20, choices=ConsultationOutcome.choices, blank=True)
+    answer = models.TextField("意见内容", blank=True)
+    reasons = models.TextField("理由", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        ordering = ["sent_on", "pk"]
+        verbose_name = verbose_name_plural = "征求意见"
+
+    def __str__(self) -> str:
+        return f"{self.application} 征求{self.party}意见"
+
+    @property
+    def is_open(self) -> bool:
+        return self.answered_on is None
+
+
+class Extension(models.Model):
+    """The one extension of the reply period (第三十三条), approved by the head of the disclosure office."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="extension")
+    days = models.PositiveSmallIntegerField("延长工作日数")
+    reason = models.TextField("延期理由")
+    approved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, verbose_name="批准人", on_delete=models.PROTECT, related_name="+"
+    )
+    approved_on = models.DateField("批准日期")
+    notice_sent_on = models.DateField("告知申请人日期")
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "延期答复"
+
+    def __str__(self) -> str:
+        return f"{self.application} 延期 {self.days} 个工作日"

@@ -1,0 +1,28 @@
+"""The states of an application and the transitions services may make (only services change state)."""
+
+from __future__ import annotations
+
+from gongkai.applications.choices import State
+from gongkai.core.errors import DomainError
+
+TRANSITIONS: dict[str, frozenset[str]] = {
+    State.PENDING: frozenset({State.RECEIVED}),
+    State.RECEIVED: frozenset(
+        {State.CORRECTION_REQUESTED, State.IN_CONSULTATION, State.EXTENDED, State.REPLIED}
+    ),
+    State.CORRECTION_REQUESTED: frozenset({State.RECEIVED, State.CLOSED}),
+    State.IN_CONSULTATION: frozenset({State.IN_CONSULTATION, State.RECEIVED, State.EXTENDED}),
+    State.EXTENDED: frozenset({State.IN_CONSULTATION, State.REPLIED}),
+    State.REPLIED: frozenset(),
+    State.CLOSED: frozenset(),
+}
+
+
+class InvalidTransition(DomainError):
+    code = "invalid_state"
+    status = 409
+
+
+def check_transition(current: str, target: str, what: str) -> None:
+    if target not in TRANSITIONS[current]:
+        raise InvalidTransition(f"申请当前状态为“{State(current).label}”，不能{what}")

@@ -1,0 +1,71 @@
+"""Public pages for applications: the form (no account needed), the confirmation with the tracking code shown
+once, and the applicant's own tracking page. Nothing here shows anyone else's application."""
+
+from __future__ import annotations
+
+from django.http import Http404, HttpRequest, HttpResponse
+from django.shortcuts import render
+from django.utils import timezone
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_GET, require_http_methods
+
+from gongkai.applications import selectors, services
+from gongkai.applications.presenters import tracking_view
+from gongkai.applications.rules import APPLICANT_FIELDS
+from gongkai.catalog import selectors as catalog_selectors
+from gongkai.core.errors import DomainError, NotFound
+from gongkai.portal.forms_applications import ApplicationForm
+
+
+def _private(response: HttpResponse) -> HttpResponse:
+    # The tracking code is in the URL or on the page: keep it out of caches, referrers and search engines.
+    response["Referrer-Policy"] = "no-referrer"
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+@never_cache
+@require_http_methods(["GET", "POST"])
+def application_new(request: HttpRequest) -> HttpResponse:
+    code = request.GET.get("jurisdiction", "")
+    if not code:
+        return render(request, "portal/applications/choose.html",
+                      {"jurisdictions": catalog_selectors.jurisdictions_with_catalogs()})  # fmt: skip
+    try:
+        jurisdiction = catalog_selectors.get_jurisdiction(code)
+    except NotFound as exc:
+        raise Http404(exc.message) from exc
+    form = ApplicationForm(
+        request.POST or None, organizations=selectors.organizations_accepting(jurisdiction)
+    )
+    if request.method == "POST" and form.is_valid():
+        data = {k: form.cleaned_data.get(k, "") for k in APPLICANT_FIELDS}
+        try:
+            app, tracking_code = services.submit_online(
+                organization=form.cleaned_data["organization"], data=data
+            )
+        except DomainError as exc:
+            for problem in exc.details.get("problems", []):
+                form.add_error(
+                    problem["field"] if problem["field"] in form.fields else None, problem["message"]
+                )
+            if not exc.details.get("problems"):
+                form.add_error(None, exc.message)
+        else:
+            return _private(render(request, "portal/applications/submitted.html",
+                                   {"application": app, "tracking_code": tracking_code}))  # fmt: skip
+    return render(request, "portal/applications/new.html", {"form": form, "jurisdiction": jurisdiction})
+
+
+@never_cache
+@require_GET
+def application_track(request: HttpRequest) -> HttpResponse:
+    code = request.GET.get("code", "").strip()
+    context: dict = {"code": code, "view": None, "not_found": False}
+    status = 200
+    if code:
+        try:
+            context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
+        except NotFound:
+            context["not_found"], status = True, 404
+    return _private(render(request, "portal/applications/track.html", context, status=status))
