@@ -16,7 +16,7 @@ from gongkai.applications.choices import (
     IdType,
 )
 from gongkai.core.codes import is_valid_resident_id, uscc_problem
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import InvalidFields
 
 # Letters and digits that cannot be mistaken for one another when read out or copied by hand.
 TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
@@ -37,15 +37,8 @@ REQUIRED = {
 }
 
 
-class InvalidApplication(DomainError):
+class InvalidApplication(InvalidFields):
     code = "invalid_application"
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = problems
-        super().__init__(
-            "；".join(m for _f, m in problems),
-            details={"problems": [{"field": f, "message": m} for f, m in problems]},
-        )
 
 
 def new_tracking_code() -> str:

@@ -38,15 +38,9 @@ from gongkai.applications.rules import (
 )
 from gongkai.applications.workflow import check_transition
 from gongkai.core.audit import log_action
-from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.errors import DomainError, require
 from gongkai.orgs.models import Organization
 from gongkai.workdays.calendar import get_calendar
-
-
-def _allow(verdict: tuple[bool, str]) -> None:
-    allowed, reason = verdict
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _log(actor, action: str, app: Application, **data: Any) -> None:
@@ -176,7 +170,7 @@ def register_offline(
     The receipt date follows 第三十一条: in person, the day submitted; by post, the day signed for; by ordinary
     letter or fax, the day both sides confirm (the application waits for it when `confirmed_on` is not given).
     """
-    _allow(perms.can_handle(actor, organization))
+    require(perms.can_handle(actor, organization))
     today = _today(today)
     if channel not in Channel.values or channel == Channel.ONLINE:
         raise DomainError("请选择当面提交、邮寄、平常信函或传真", code="invalid_channel")
@@ -210,7 +204,7 @@ def confirm_receipt(
 ) -> Application:
     """Both sides confirmed an online, ordinary-letter or fax application: that day is the receipt date."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.RECEIVED, "确认收到")
     submitted = timezone.localtime(app.submitted_at).date()
@@ -232,7 +226,7 @@ def request_correction(
     """Ask the applicant, once and within the profile's working days of receipt, to correct the application
     (第三十条). The reply period stops and restarts on the day the corrected application arrives."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.CORRECTION_REQUESTED, "告知补正")
     if CorrectionRequest.objects.filter(application=app).exists():
@@ -268,7 +262,7 @@ def record_correction(
 ) -> Application:
     """The corrected application arrived: the reply period runs again, in full, from that day."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.RECEIVED, "登记补正")
     request = CorrectionRequest.objects.get(application=app)
@@ -313,7 +307,7 @@ def start_consultation(
 ) -> Consultation:
     """Consult a third party (第三十二条) or another body (第三十四条); the time until its answer is not counted."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.IN_CONSULTATION, "征求意见")
     if kind not in ConsultationKind.values:
@@ -342,7 +336,7 @@ def record_consultation_answer(
     """The consulted party's answer, or its silence once its time has run out (then the pause ends on its due
     date; another body's silence counts as consent, 第三十四条)."""
     app = _locked(consultation.application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     c = Consultation.objects.select_for_update().get(pk=consultation.pk)
     if c.answered_on is not None:
@@ -380,8 +374,8 @@ def extend(
     """Extend the reply period once, by at most the profile's extension days, with the approval of the head of
     the disclosure office, a reason and a notice to the applicant — all before the period ends (第三十三条)."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
-    _allow(perms.can_approve_extension(approved_by, app))
+    require(perms.can_handle(actor, app.organization))
+    require(perms.can_approve_extension(approved_by, app))
     today = _today(today)
     if Extension.objects.filter(application=app).exists():
         raise DomainError("答复期限只能延长一次", code="extension_once")
@@ -426,7 +420,7 @@ def reply(
 ) -> Application:  # fmt: skip
     """The reply, coded as the annual report counts it; it concludes the application."""
     app = _locked(application)
-    _allow(perms.can_handle(actor, app.organization))
+    require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.REPLIED, "答复（尚有未结束的征求意见时请先登记其答复）")
     check_reply(reply_type, ground)

@@ -13,6 +13,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.backoffice.actions import run_action
 from gongkai.backoffice.forms import DisclosureForm
 from gongkai.catalog.models import CatalogItem
 from gongkai.catalog.selectors import effective_items
@@ -208,16 +209,7 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
                                        kind=post.get("kind", "")), "已关联"),
         "attach": (lambda: _attach(request, d), "附件已上传"),
     }  # fmt: skip
-    if action not in handlers:
-        raise Http404("没有这个操作")
-    run, done = handlers[action]
-    try:
-        run()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("backoffice:disclosure", pk=d.pk)
+    return run_action(request, handlers, action, "backoffice:disclosure", pk=d.pk)
 
 
 def _link_target(user, value: str) -> Disclosure:

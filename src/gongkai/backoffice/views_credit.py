@@ -11,6 +11,7 @@ from django.shortcuts import redirect, render
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
+from gongkai.backoffice.actions import run_action
 from gongkai.backoffice.forms_credit import (
     BlacklistForm,
     CreditRecordForm,
@@ -269,16 +270,7 @@ def entry_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
             return redirect("backoffice:credit-entry", pk=entry.pk)
         messages.success(request, "信用修复申请已登记，待审核")
         return redirect("backoffice:credit-repair", pk=repair.pk)
-    if action not in handlers:
-        raise Http404("没有这个操作")
-    run, done = handlers[action]
-    try:
-        run()
-    except DomainError as exc:
-        messages.error(request, exc.message)
-    else:
-        messages.success(request, done)
-    return redirect("backoffice:credit-entry", pk=entry.pk)
+    return run_action(request, handlers, action, "backoffice:credit-entry", pk=entry.pk)
 
 
 @login_required

@@ -41,3 +41,23 @@ class DataFileError(DomainError):
 
     def render(self) -> str:
         return "\n".join(f"{self.path}:{line or '-'}: {message}" for line, message in self.problems)
+
+
+class InvalidFields(DomainError):
+    """Input that breaks rules field by field: the message joins them; `details.problems` lists each one."""
+
+    code = "invalid_input"
+
+    def __init__(self, problems: list[tuple[str, str]]) -> None:
+        self.problems = problems
+        super().__init__(
+            "；".join(m for _f, m in problems),
+            details={"problems": [{"field": f, "message": m} for f, m in problems]},
+        )
+
+
+def require(verdict: tuple[bool, str]) -> None:
+    """Raise PermissionDenied with the predicate's reason unless it allows."""
+    allowed, reason = verdict
+    if not allowed:
+        raise PermissionDenied(reason)

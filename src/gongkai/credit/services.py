@@ -15,7 +15,7 @@ from django.utils import timezone
 
 from gongkai.core.audit import log_action
 from gongkai.core.codes import uscc_problem
-from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.errors import DomainError, InvalidFields, require
 from gongkai.credit import permissions as perms
 from gongkai.credit import workflow
 from gongkai.credit.choices import (
@@ -42,21 +42,8 @@ from gongkai.credit.rules import NoPublicityRule, Period, get_rules
 from gongkai.orgs.models import Organization
 
 
-class InvalidCreditData(DomainError):
+class InvalidCreditData(InvalidFields):
     code = "invalid_credit_data"
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = problems
-        super().__init__(
-            "；".join(m for _f, m in problems),
-            details={"problems": [{"field": f, "message": m} for f, m in problems]},
-        )
-
-
-def _allow(verdict: tuple[bool, str]) -> None:
-    allowed, reason = verdict
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _log(actor, action: str, obj, **data: Any) -> None:
@@ -141,7 +128,7 @@ def register_entity(
 
     `renamed_on` is the date of the change of name (default: today).
     """
-    _allow(perms.can_register_entity(actor))
+    require(perms.can_register_entity(actor))
     code = normalize_uscc(uscc)
     problems: list[tuple[str, str]] = []
     if problem := uscc_problem(code):
@@ -269,7 +256,7 @@ def record_credit(
     scheme's class; publicity_from (default: the decision date); publicity_until only when no rule applies or to
     shorten within the rule's bounds; disclose=True to publish a class that is by default not disclosed (轻微).
     """
-    _allow(perms.can_record(actor, organization))
+    require(perms.can_record(actor, organization))
     problems: list[tuple[str, str]] = []
     kind = data.get("kind")
     if kind not in RecordKind.values:
@@ -363,7 +350,7 @@ def withdraw_credit_record(*, actor, record: CreditRecord, reason: str) -> Credi
     """撤回: the decision was changed, revoked or held illegal or void (行政处罚法 第四十八条); the record leaves
     public view at once and the reason stays with it."""
     record = CreditRecord.objects.select_for_update().get(pk=record.pk)
-    _allow(perms.can_record(actor, record.organization))
+    require(perms.can_record(actor, record.organization))
     if record.state == RecordState.WITHDRAWN:
         raise DomainError("该信用记录已撤回", code="already_withdrawn")
     if not reason.strip():
@@ -462,7 +449,7 @@ def propose_listing(
     class in the rules table; never beyond it), restricted_activities, publication_scope, severity (default
     serious), list_name, legal_representative.
     """
-    _allow(perms.can_propose_listing(actor, organization))
+    require(perms.can_propose_listing(actor, organization))
     values = _blacklist_values(entity, data)
     duplicate = BlacklistEntry.objects.filter(
         entity=entity,
@@ -487,7 +474,7 @@ def update_draft(
     entry = (
         BlacklistEntry.objects.select_for_update().select_related("entity", "organization").get(pk=entry.pk)
     )
-    _allow(perms.can_edit_draft(actor, entry))
+    require(perms.can_edit_draft(actor, entry))
     values = _blacklist_values(entry.entity, data)
     for key, value in values.items():
         setattr(entry, key, value)
@@ -507,7 +494,7 @@ def review_listing(*, actor, entry: BlacklistEntry, approve: bool, comment: str 
         .select_related("organization__jurisdiction")
         .get(pk=entry.pk)
     )
-    _allow(perms.can_review_listing(actor, entry))
+    require(perms.can_review_listing(actor, entry))
     if not approve and not comment.strip():
         raise DomainError("退回须填写意见", code="comment_required")
     entry.state = workflow.next_state(entry.state, "approve_listing" if approve else "reject_listing")
@@ -524,7 +511,7 @@ def review_listing(*, actor, entry: BlacklistEntry, approve: bool, comment: str 
 def propose_removal(*, actor, entry: BlacklistEntry, kind: str, reason: str) -> BlacklistEntry:
     """Propose removing a listed entry (移出) or revoking its decision (撤销); a second person decides."""
     entry = BlacklistEntry.objects.select_for_update().select_related("organization").get(pk=entry.pk)
-    _allow(perms.can_propose_removal(actor, entry))
+    require(perms.can_propose_removal(actor, entry))
     if kind not in RemovalKind.values:
         raise DomainError("请选择移出方式（移出名单或撤销认定）", code="invalid_removal_kind")
     if not reason.strip():
@@ -548,7 +535,7 @@ def review_removal(
         .select_related("organization__jurisdiction")
         .get(pk=entry.pk)
     )
-    _allow(perms.can_review_removal(actor, entry))
+    require(perms.can_review_removal(actor, entry))
     if not approve and not comment.strip():
         raise DomainError("不同意移出须填写意见", code="comment_required")
     today = today or timezone.localdate()
@@ -595,7 +582,7 @@ def record_repair_application(
     table: e.g. 一般 3 months, 严重 1 year under 《信用修复管理办法》), and one application at a time.
     """
     target = _lock_target(target)
-    _allow(perms.can_record_repair(actor, target.organization))
+    require(perms.can_record_repair(actor, target.organization))
     if isinstance(target, CreditRecord):
         if target.kind != RecordKind.PENALTY:
             raise DomainError("只有行政处罚信息和严重失信主体名单可以申请信用修复", code="not_repairable")
@@ -641,7 +628,7 @@ def decide_repair(
         .select_related("organization__jurisdiction")
         .get(pk=repair.pk)
     )
-    _allow(perms.can_decide_repair(actor, repair))
+    require(perms.can_decide_repair(actor, repair))
     if not approve and not comment.strip():
         raise DomainError("不予修复须说明理由", code="comment_required")
     today = today or timezone.localdate()

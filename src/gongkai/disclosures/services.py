@@ -16,7 +16,7 @@ from gongkai.catalog.models import CatalogItem
 from gongkai.catalog.selectors import effective_item_ids, effective_profile
 from gongkai.core import deidentify
 from gongkai.core.audit import log_action
-from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.errors import DomainError, InvalidFields, PermissionDenied, require
 from gongkai.disclosures import permissions as perms
 from gongkai.disclosures.choices import CopyState, LinkKind, RevisionStatus, State, Validity
 from gongkai.disclosures.models import (
@@ -56,21 +56,8 @@ MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
 ADVISORY_KINDS = frozenset({"landline", "email"})
 
 
-class InvalidDisclosure(DomainError):
+class InvalidDisclosure(InvalidFields):
     code = "invalid_disclosure"
-
-    def __init__(self, problems: list[tuple[str, str]]) -> None:
-        self.problems = problems
-        super().__init__(
-            "；".join(m for _f, m in problems),
-            details={"problems": [{"field": f, "message": m} for f, m in problems]},
-        )
-
-
-def _allow(verdict: tuple[bool, str]) -> None:
-    allowed, reason = verdict
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _log(actor, action: str, d: Disclosure, **data: Any) -> None:
@@ -113,7 +100,7 @@ def create_draft(
     *, actor, organization: Organization, item: CatalogItem, data: dict[str, Any], external_id: str = ""
 ) -> Disclosure:
     """A new draft for a catalog item; the deadline is computed from the date formed or changed."""
-    _allow(perms.can_draft(actor, organization, item))
+    require(perms.can_draft(actor, organization, item))
     _item_for(organization, item)
     data = _clean(data)
     if not data.get("title"):
@@ -137,7 +124,7 @@ def create_draft(
 @transaction.atomic
 def update_draft(*, actor, disclosure: Disclosure, data: dict[str, Any]) -> Disclosure:
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_edit(actor, d))
+    require(perms.can_edit(actor, d))
     changes = _clean(data)
     _apply(d, changes)
     d.save()
@@ -298,7 +285,7 @@ def mask_personal_data(
 def submit(*, actor, disclosure: Disclosure) -> Disclosure:
     """Draft → submitted for confidentiality review, once every format rule holds."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_submit(actor, d))
+    require(perms.can_submit(actor, d))
     _check(d)
     d.body = with_ending(d.body, d.redacted)
     d.state = State.SUBMITTED
@@ -312,7 +299,7 @@ def submit(*, actor, disclosure: Disclosure) -> Disclosure:
 def review(*, actor, disclosure: Disclosure, comment: str = "", risk_decision: str = "") -> Disclosure:
     """保密审查 passed: submitted → reviewed. A risk-flagged item (三安全一稳定) needs the recorded decision."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_review(actor, d))
+    require(perms.can_review(actor, d))
     if d.risk_flag and not (risk_decision or d.risk_decision).strip():
         raise DomainError(
             "该信息标注了“三安全一稳定”风险，须记录风险评估结论后方可通过审查", code="risk_decision_required"
@@ -349,7 +336,7 @@ def approve(
     """Reviewed → approved (four eyes: never the author). Unmasked personal data is refused unless the item is a
     punitive or mandatory notice and the reviewer confirms it."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_approve(actor, d))
+    require(perms.can_approve(actor, d))
     _refuse_unmasked(d, confirm_personal_data, actor)
     if comment:
         d.review_comment = comment
@@ -362,7 +349,7 @@ def approve(
 @transaction.atomic
 def send_back(*, actor, disclosure: Disclosure, comment: str) -> Disclosure:
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_send_back(actor, d))
+    require(perms.can_send_back(actor, d))
     if not comment.strip():
         raise DomainError("退回须填写意见", code="comment_required")
     d.body = strip_ending(d.body)
@@ -387,7 +374,7 @@ def _next_index_no(organization: Organization, on: dt.date) -> str:
 def publish(*, actor, disclosure: Disclosure, today: dt.date | None = None) -> Disclosure:
     """Approved → published: index number, publication date, revision 1, and the copy to the supervision bureau."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_publish(actor, d))
+    require(perms.can_publish(actor, d))
     if d.attribute != "proactive":
         raise DomainError("依申请公开或不予公开的信息不在门户发布", code="not_proactive")
     _refuse_unmasked(d, d.personal_data_confirmed, actor)
@@ -431,7 +418,7 @@ def _snapshot(d: Disclosure) -> dict[str, Any]:
 def propose_correction(*, actor, disclosure: Disclosure, data: dict[str, Any], reason: str) -> Revision:
     """A correction (更正) is a new revision, proposed by a publisher and decided by a reviewer."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_propose_correction(actor, d))
+    require(perms.can_propose_correction(actor, d))
     if not reason.strip():
         raise DomainError("更正须说明理由", code="reason_required")
     if d.revisions.filter(status=RevisionStatus.PROPOSED).exists():
@@ -463,7 +450,7 @@ def decide_correction(
 ) -> Revision:
     rev = Revision.objects.select_for_update().select_related("disclosure").get(pk=revision.pk)
     d = Disclosure.objects.select_for_update().get(pk=rev.disclosure_id)
-    _allow(perms.can_decide_correction(actor, d, rev.proposed_by_id))
+    require(perms.can_decide_correction(actor, d, rev.proposed_by_id))
     if rev.status != RevisionStatus.PROPOSED:
         raise DomainError("该更正已处理", code="already_decided")
     now = timezone.now()
@@ -502,7 +489,7 @@ def decide_correction(
 def withdraw(*, actor, disclosure: Disclosure, reason: str) -> Disclosure:
     """撤回: the public page stays, as a notice of withdrawal with the reason."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_withdraw(actor, d))
+    require(perms.can_withdraw(actor, d))
     if not reason.strip():
         raise DomainError("撤回须说明理由", code="reason_required")
     d.state, d.withdrawal_reason, d.withdrawn_at = State.WITHDRAWN, reason.strip(), timezone.now()
@@ -515,7 +502,7 @@ def withdraw(*, actor, disclosure: Disclosure, reason: str) -> Disclosure:
 @transaction.atomic
 def change_validity(*, actor, disclosure: Disclosure, validity: str, reason: str) -> Disclosure:
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_change_validity(actor, d))
+    require(perms.can_change_validity(actor, d))
     if validity not in Validity.values:
         raise DomainError(f"效力状态“{validity}”无效", code="invalid_validity")
     if not reason.strip():
@@ -556,7 +543,7 @@ def add_attachment(*, actor, disclosure: Disclosure, name: str, content: bytes) 
     from django.core.files.base import ContentFile
 
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
-    _allow(perms.can_edit(actor, d))
+    require(perms.can_edit(actor, d))
     ext = PurePath(name).suffix.lower()
     if ext not in ALLOWED_ATTACHMENT_TYPES:
         raise DomainError(
@@ -585,7 +572,7 @@ def add_attachment(*, actor, disclosure: Disclosure, name: str, content: bytes) 
 @transaction.atomic
 def mark_copied(*, actor, disclosure: Disclosure, sent_on: dt.date | None = None) -> SupervisorCopy:
     d = Disclosure.objects.get(pk=disclosure.pk)
-    _allow(perms.can_mark_copied(actor, d))
+    require(perms.can_mark_copied(actor, d))
     copy = SupervisorCopy.objects.select_for_update().filter(disclosure=d).first()
     if copy is None:
         raise DomainError("这条信息无需抄送监管部门", code="no_copy_duty")

@@ -23,14 +23,8 @@ from gongkai.disclosures.presenters import public_view
 from gongkai.orgs.models import Organization
 from gongkai.orgs.selectors import organizations_in
 from gongkai.portal.forms import WorkdayForm
+from gongkai.portal.params import int_param, jurisdiction_or_404, jurisdiction_param
 from gongkai.workdays.calendar import get_calendar
-
-
-def _jurisdiction_or_404(code: str):
-    try:
-        return catalog_selectors.get_jurisdiction(code)
-    except NotFound as exc:
-        raise Http404(exc.message) from exc
 
 
 @require_GET
@@ -58,7 +52,7 @@ def home(request: HttpRequest) -> HttpResponse:
 
 @require_GET
 def jurisdiction_detail(request: HttpRequest, code: str) -> HttpResponse:
-    j = _jurisdiction_or_404(code)
+    j = jurisdiction_or_404(code)
     return render(
         request,
         "portal/jurisdiction_detail.html",
@@ -101,7 +95,7 @@ def _grouped_rows(items, profile, published: dict[int, int] | None = None) -> li
 
 @require_GET
 def catalog_detail(request: HttpRequest, code: str) -> HttpResponse:
-    j = _jurisdiction_or_404(code)
+    j = jurisdiction_or_404(code)
     catalog = catalog_selectors.current_catalog(j)
     if catalog is None:
         raise Http404(f"{j.name}没有现行有效的公开目录")
@@ -144,19 +138,13 @@ def workday_calculator(request: HttpRequest) -> HttpResponse:
     return render(request, template, {"form": form, "result": result})
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @require_GET
 def disclosure_list(request: HttpRequest) -> HttpResponse:
     """Browse published records by jurisdiction (with its children), domain, catalog item, organization, year."""
     g = request.GET
-    jurisdiction = None
-    if g.get("jurisdiction"):
-        jurisdiction = _jurisdiction_or_404(g["jurisdiction"])
-    qs = disclosure_selectors.browse(jurisdiction=jurisdiction, domain=g.get("domain") or None, item=_int(g.get("item")),
-                                     organization=_int(g.get("organization")), year=_int(g.get("year")))  # fmt: skip
+    jurisdiction = jurisdiction_param(g)
+    qs = disclosure_selectors.browse(jurisdiction=jurisdiction, domain=g.get("domain") or None, item=int_param(g.get("item")),
+                                     organization=int_param(g.get("organization")), year=int_param(g.get("year")))  # fmt: skip
     page = Paginator(qs, 20).get_page(g.get("page"))
     params = g.copy()
     params.pop("page", None)

@@ -15,6 +15,7 @@ from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import NotFound
 from gongkai.credit import selectors
 from gongkai.credit.choices import BlacklistReason, RecordKind
+from gongkai.portal.params import int_param, jurisdiction_param
 
 PAGE_SIZE = 20
 
@@ -60,23 +61,14 @@ def entity_detail(request: HttpRequest, uscc: str) -> HttpResponse:
     return render(request, "portal/credit/entity_detail.html", context)
 
 
-def _int(value: str | None) -> int | None:
-    return int(value) if value and value.isdigit() else None
-
-
 @require_GET
 def blacklist(request: HttpRequest) -> HttpResponse:
     """The public blacklist (严重失信主体名单): in force today by default, with filters."""
     g = request.GET
-    jurisdiction = None
-    if g.get("jurisdiction"):
-        try:
-            jurisdiction = catalog_selectors.get_jurisdiction(g["jurisdiction"])
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
+    jurisdiction = jurisdiction_param(g)
     reason = g.get("reason") if g.get("reason") in BlacklistReason.values else ""
     state = g.get("state") if g.get("state") in selectors.PUBLIC_STATES else "listed"
-    year = _int(g.get("year"))
+    year = int_param(g.get("year"))
     q = g.get("q", "").strip()[:100]
     qs = selectors.public_blacklist(jurisdiction=jurisdiction, reason=reason, year=year, state=state, q=q)
     page = Paginator(qs, PAGE_SIZE).get_page(g.get("page"))

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_GET
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.catalog.models import Domain
 from gongkai.core.errors import NotFound
+from gongkai.portal.params import jurisdiction_param
 from gongkai.transactions import selectors
 
 
@@ -18,12 +19,7 @@ from gongkai.transactions import selectors
 def transaction_list(request: HttpRequest) -> HttpResponse:
     """Transactions by domain, jurisdiction (with its children) and, on request, only those with flags."""
     g = request.GET
-    jurisdiction = None
-    if g.get("jurisdiction"):
-        try:
-            jurisdiction = catalog_selectors.get_jurisdiction(g["jurisdiction"])
-        except NotFound as exc:
-            raise Http404(exc.message) from exc
+    jurisdiction = jurisdiction_param(g)
     flagged = g.get("flagged") in ("1", "on", "true")
     rows = selectors.browse(selectors.public_transactions(), today=timezone.localdate(), domain=g.get("domain") or None,
                             jurisdiction=jurisdiction, flagged=flagged, q=g.get("q", "").strip())  # fmt: skip

@@ -13,7 +13,7 @@ from django.utils import timezone
 
 from gongkai.catalog.models import Domain, Stage
 from gongkai.core.audit import log_action
-from gongkai.core.errors import DomainError, PermissionDenied
+from gongkai.core.errors import DomainError, require
 from gongkai.disclosures import services as disclosure_services
 from gongkai.disclosures.choices import LinkKind, State
 from gongkai.disclosures.models import Disclosure
@@ -22,12 +22,6 @@ from gongkai.transactions import permissions as perms
 from gongkai.transactions.codes import compose
 from gongkai.transactions.models import CodeSerial, Transaction, TransactionStep
 from gongkai.transactions.rules import check_rules
-
-
-def _allow(verdict: tuple[bool, str]) -> None:
-    allowed, reason = verdict
-    if not allowed:
-        raise PermissionDenied(reason)
 
 
 def _log(actor, action: str, t: Transaction, **data) -> None:
@@ -90,7 +84,7 @@ def create_transaction(
 
     `organization` registers it (its publisher holds transaction:manage there); the owner (tenderer, purchaser,
     transferor) defaults to it. The budget is the ceiling of a purchase or the reserve price of a sale."""
-    _allow(perms.can_register(actor, organization))
+    require(perms.can_register(actor, organization))
     title = (title or "").strip()
     if not title:
         raise DomainError("请填写交易项目名称", code="title_required")
@@ -141,7 +135,7 @@ def attach_disclosure(
     d = Disclosure.objects.select_related("organization", "catalog_item__domain", "catalog_item__stage").get(
         pk=disclosure.pk
     )
-    _allow(perms.can_attach(actor, t, d))
+    require(perms.can_attach(actor, t, d))
     stage = stage or d.catalog_item.stage
     if stage is None:
         raise DomainError("该信息的公开事项不属于任何交易环节，请指定环节", code="stage_required")
@@ -186,7 +180,7 @@ def detach_disclosure(*, actor, step: TransactionStep) -> None:
     step = TransactionStep.objects.select_related("transaction", "disclosure__organization", "stage").get(
         pk=step.pk
     )
-    _allow(perms.can_detach(actor, step.transaction, step.disclosure))
+    require(perms.can_detach(actor, step.transaction, step.disclosure))
     t, d, stage = step.transaction, step.disclosure, step.stage
     step.delete()
     _log(actor, "transaction.disclosure_detached", t, disclosure=d.pk, stage=stage.code)
