@@ -124,3 +124,32 @@ class ConsultationOutcome(models.TextChoices):
     CONSENT = "consent", "同意公开"
     OBJECTION = "objection", "不同意公开"
     NO_ANSWER = "no_answer", "逾期未提出意见"
+
+
+class FeeMethod(models.TextChoices):
+    """国办函〔2020〕109号 第三条: per application (按件) or per page (按量), never both for one application."""
+
+    PER_PIECE = "per_piece", "按件计收"
+    PER_PAGE = "per_page", "按量计收"
+
+
+class FeeOutcome(models.TextChoices):
+    PENDING = "pending", "待缴费"
+    PAID = "paid", "已缴费"
+    WAIVED = "waived", "已减免"
+    UNPAID = "unpaid", "逾期未缴费"
+
+
+class RemedyKind(models.TextChoices):
+    """The groups of the annual report's table 四 (cn-rules.md §2.4)."""
+
+    RECONSIDERATION = "reconsideration", "行政复议"
+    LITIGATION_DIRECT = "litigation_direct", "行政诉讼（未经复议直接起诉）"
+    LITIGATION_AFTER = "litigation_after", "行政诉讼（复议后起诉）"
+
+
+class RemedyResult(models.TextChoices):
+    UPHELD = "upheld", "结果维持"
+    CORRECTED = "corrected", "结果纠正"
+    OTHER = "other", "其他结果"
+    PENDING = "pending", "尚未审结"

@@ -14,7 +14,11 @@ from gongkai.applications.choices import (
     ConsultationOutcome,
     DeliveryForm,
     DeliveryWay,
+    FeeMethod,
+    FeeOutcome,
     IdType,
+    RemedyKind,
+    RemedyResult,
     ReplyGround,
     ReplyType,
     State,
@@ -194,3 +198,48 @@ class Extension(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} 延期 {self.days} 个工作日"
+
+
+class FeeNotice(models.Model):
+    """An information-processing fee (第四十二条; 国办函〔2020〕109号): charged only where the applicant's volume
+    clearly exceeds a reasonable range; `basis` keeps the progressive computation as shown in the notice."""
+
+    application = models.OneToOneField(Application, on_delete=models.CASCADE, related_name="fee")
+    method = models.CharField("计费方式", max_length=20, choices=FeeMethod.choices)
+    quantity = models.PositiveIntegerField("计费数量")  # the application's ordinal in the month, or pages
+    amount = models.DecimalField("收费金额（元）", max_digits=10, decimal_places=2)
+    basis = models.TextField("计算过程")
+    reason = models.TextField("收费理由")
+    notice_sent_on = models.DateField("收费通知日期")
+    pay_by = models.DateField("缴费期限")
+    paid_on = models.DateField("缴费日期", null=True, blank=True)
+    outcome = models.CharField("缴费情况", max_length=20, choices=FeeOutcome.choices, default=FeeOutcome.PENDING)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+
+    class Meta:
+        verbose_name = verbose_name_plural = "信息处理费"
+
+    def __str__(self) -> str:
+        return f"{self.application} 信息处理费 {self.amount} 元"
+
+
+class Remedy(models.Model):
+    """An administrative reconsideration or lawsuit against a reply (table 四 of the annual report)."""
+
+    application = models.ForeignKey(Application, on_delete=models.PROTECT, related_name="remedies")
+    kind = models.CharField("类型", max_length=20, choices=RemedyKind.choices)
+    case_no = models.CharField("案号", max_length=80, blank=True)
+    body = models.CharField("复议机关或受理法院", max_length=120)
+    filed_on = models.DateField("受理日期")
+    result = models.CharField("结果", max_length=20, choices=RemedyResult.choices, default=RemedyResult.PENDING)
+    decided_on = models.DateField("审结日期", null=True, blank=True)
+    summary = models.TextField("情况说明", blank=True)
+    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["filed_on", "pk"]
+        verbose_name = verbose_name_plural = "行政复议和行政诉讼"
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.get_kind_display()}"
