@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from gongkai.exchange.search_api import SearchOut
+
 
 def hit_titles(html: str) -> list[str]:
     return re.findall(r'<li class="hit">\s*<h3><a href="[^"]+">([^<]+)</a>', html)
@@ -43,6 +45,8 @@ def test_exact_index_number_lookup(client, search_corpus):
 
 def test_the_search_api(client, search_corpus):
     body = client.get("/api/search", {"q": "采购", "sort": "date"}).json()
+    SearchOut.model_validate(body)  # the directly serialised body is what the OpenAPI schema documents
+    assert set(body) == set(SearchOut.model_fields)
     assert body["count"] == 3
     first = body["items"][0]
     assert set(first) >= {"title", "url", "snippet", "published_on"}

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
-from django.http import HttpRequest
+from django.http import HttpRequest, JsonResponse
 from ninja import Field, Query, Router, Schema
 
 from gongkai.exchange.schemas import ErrorOut
@@ -68,11 +68,17 @@ def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     query = search_query(clean_params(raw), facets=True, sort="date" if params.sort == "date" else "relevance",
                          page=params.page, per_page=params.per_page)  # fmt: skip
     result = search(query)
-    return {
-        "items": [h.__dict__ for h in result.hits],
+    body = {
+        "items": [{name: getattr(h, name) for name in _HIT_FIELDS} for h in result.hits],
         "count": result.count,
         "facets": {k: [f.__dict__ for f in v] for k, v in result.facets.items()},
         "page": result.page,
         "per_page": result.per_page,
         "took_ms": result.took_ms,
     }
+    # The body is SearchOut by construction (tests check it against the schema); it is serialised directly
+    # because validating a few hundred facet buckets through ninja's attribute getter costs ~2 ms per request.
+    return JsonResponse(body, json_dumps_params={"ensure_ascii": False})
+
+
+_HIT_FIELDS = tuple(HitOut.model_fields)

@@ -17,7 +17,9 @@ import threading
 import time
 from collections import OrderedDict
 from collections.abc import Callable, Iterable
+from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass, field
+from typing import Any
 
 import tantivy
 from django.conf import settings
@@ -169,6 +171,21 @@ def search(query: SearchQuery, *, today: dt.date | None = None) -> SearchResult:
     text = queries.text_query(terms, searcher)
     filter_queries = [f.query for f in filters.values()]
 
+    # Facets aggregate over every match while the top hits are collected and rendered: tantivy releases the
+    # GIL, so on two cores the aggregation costs little extra wall time (see docs/performance.md).
+    facets: dict[str, list[FacetValue]] | None = {}
+    pending = None
+    if query.facets:
+        facet_key = (
+            generation,
+            _facets_exclude_own(),
+            tuple(terms),
+            *sorted(f.expr for f in filters.values()),
+        )
+        facets = _facet_cache.get(facet_key)
+        if facets is None:
+            pending = _background(_facets, searcher, text, filters)
+
     # Exact lookups first: the records whose whole index or document number is the query.
     exact_addrs: list = []
     exact_q = None
@@ -197,13 +214,9 @@ def search(query: SearchQuery, *, today: dt.date | None = None) -> SearchResult:
     count = len(exact_addrs) + rest.count
 
     hits = [_hit(searcher.doc(addr), score, terms) for score, addr in [*window, *rest_hits]]
-    facets = {}
-    if query.facets:
-        key = (generation, _facets_exclude_own(), tuple(terms), *sorted(f.expr for f in filters.values()))
-        facets = _facet_cache.get(key)
-        if facets is None:
-            facets = _facets(searcher, text, filters)
-            _facet_cache.put(key, facets)
+    if pending is not None:
+        facets = pending()
+        _facet_cache.put(facet_key, facets)
     return SearchResult(
         hits=hits,
         count=count,
@@ -287,6 +300,34 @@ class _LRU:
 
 
 _facet_cache = _LRU(getattr(settings, "SEARCH_FACET_CACHE_SIZE", 128))
+
+
+_pool = ThreadPoolExecutor(
+    max_workers=getattr(settings, "SEARCH_FACET_THREADS", 4), thread_name_prefix="facets"
+)
+_pool_slots = threading.BoundedSemaphore(getattr(settings, "SEARCH_FACET_THREADS", 4))
+
+
+def _background(fn: Callable, *args) -> Callable[[], Any]:
+    """Start `fn(*args)` on the facet pool and return a function that waits for its result; when every pool
+    thread is busy (many concurrent searches) run it inline instead, so a search never queues behind others."""
+    if not _pool_slots.acquire(blocking=False):
+        result = fn(*args)
+        return lambda: result
+
+    def run():
+        try:
+            return fn(*args)
+        finally:
+            _pool_slots.release()
+
+    try:
+        future = _pool.submit(run)
+    except RuntimeError:  # interpreter shutting down
+        _pool_slots.release()
+        result = fn(*args)
+        return lambda: result
+    return future.result
 
 
 def _facets_exclude_own() -> bool:

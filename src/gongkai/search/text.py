@@ -200,19 +200,25 @@ def excerpt(text: str, *, width: int = SNIPPET_CHARS) -> str:
 
 
 def _render(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> str:
-    out = ["…" if start > 0 else ""]
+    """The window [start, end) as escaped HTML with the spans in <mark>: the marks go in as control characters
+    that neither escaping nor whitespace folding touches, so the window is escaped in one pass."""
+    pieces = []
     pos = start
     for s, e in spans:
         if e <= pos or s >= end:
             continue
         s, e = max(s, pos), min(e, end)
-        out.append(_plain(text[pos:s]))
-        out.append(f"<mark>{_plain(text[s:e])}</mark>")
+        pieces += (text[pos:s], _OPEN, text[s:e], _CLOSE)
         pos = e
-    out.append(_plain(text[pos:end]))
-    if end < len(text):
-        out.append("…")
-    return "".join(out)
+    pieces.append(text[pos:end])
+    raw = "".join(pieces)
+    if _OPEN in text or _CLOSE in text:  # never in real text; keep the marks unambiguous anyway
+        raw = "".join(p if p in (_OPEN, _CLOSE) else p.replace(_OPEN, "").replace(_CLOSE, "") for p in pieces)
+    body = _plain(raw).replace(_OPEN, "<mark>").replace(_CLOSE, "</mark>")
+    return ("…" if start > 0 else "") + body + ("…" if end < len(text) else "")
+
+
+_OPEN, _CLOSE = "\x02", "\x03"
 
 
 def _plain(segment: str) -> str:
