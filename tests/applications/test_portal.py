@@ -44,7 +44,7 @@ def test_apply_online_and_track_with_the_code(client, luan_org, anxi_org, handle
     track = client.get("/applications/track/", {"code": code})
     body = track.content.decode()
     assert track.status_code == 200
-    assert track["Referrer-Policy"] == "no-referrer"
+    assert track["Referrer-Policy"] == "same-origin"
     assert app.registration_no in body
     assert "2026-03-23" in body
     assert "别人的申请" not in body

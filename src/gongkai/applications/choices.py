@@ -56,13 +56,15 @@ class State(models.TextChoices):
     CORRECTION_REQUESTED = "correction_requested", "待补正"
     IN_CONSULTATION = "in_consultation", "征求意见中"
     EXTENDED = "extended", "已延期"
+    AWAITING_FEE = "awaiting_fee", "待缴费"
     REPLIED = "replied", "已答复"
     CLOSED = "closed", "已终止"
 
 
 OPEN_STATES = frozenset(
-    {State.PENDING, State.RECEIVED, State.CORRECTION_REQUESTED, State.IN_CONSULTATION, State.EXTENDED}
-)
+    {State.PENDING, State.RECEIVED, State.CORRECTION_REQUESTED, State.IN_CONSULTATION, State.EXTENDED,
+     State.AWAITING_FEE}
+)  # fmt: skip
 # States in which the reply period runs (or is paused by a consultation).
 CLOCK_STATES = frozenset({State.RECEIVED, State.IN_CONSULTATION, State.EXTENDED})
 
@@ -126,6 +128,14 @@ class ConsultationOutcome(models.TextChoices):
     NO_ANSWER = "no_answer", "逾期未提出意见"
 
 
+class ConsultationDecision(models.TextChoices):
+    """What the body decided after the consultation (第三十二条; 第十五条 for the public interest)."""
+
+    WITHHOLD = "withhold", "采纳第三方意见，不予公开"
+    DISCLOSE = "disclose", "予以公开（第三方同意或逾期未提出意见）"
+    PUBLIC_INTEREST = "public_interest", "不公开可能对公共利益造成重大影响，决定予以公开（第十五条）"
+
+
 class FeeMethod(models.TextChoices):
     """国办函〔2020〕109号 第三条: per application (按件) or per page (按量), never both for one application."""
 
@@ -153,3 +163,18 @@ class RemedyResult(models.TextChoices):
     CORRECTED = "corrected", "结果纠正"
     OTHER = "other", "其他结果"
     PENDING = "pending", "尚未审结"
+
+
+class ReminderKind(models.TextChoices):
+    DUE_SOON = "due_soon", "即将到期"
+    OVERDUE = "overdue", "已逾期"
+
+
+class ApplicantMail(models.TextChoices):
+    """The moments the applicant is told by e-mail (when they gave an address)."""
+
+    RECEIPT = "receipt", "收到申请"
+    CORRECTION = "correction", "告知补正"
+    EXTENSION = "extension", "延期答复"
+    FEE = "fee", "收费通知"
+    REPLY = "reply", "答复"

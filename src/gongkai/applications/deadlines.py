@@ -2,7 +2,7 @@
 
 The period runs from the receipt date (第三十一条), or from the day the corrected application arrives when a
 correction was requested (第三十条); it is `reply_days`, plus the extension's days once extended; consultation
-time (第三十二条、第三十四条) is paused. A consultation still open is counted as paused until its own due date —
+time (第三十二条、第三十四条) is paused, and so is the time from a fee notice to the payment (国办函〔2020〕109号). A consultation still open is counted as paused until its own due date —
 the latest the clock can restart — so a due date always exists and the overdue list can never miss one.
 """
 
@@ -54,6 +54,15 @@ def consultation_pauses(application: Application, since: dt.date) -> tuple[Pause
     return tuple(pauses)
 
 
+def fee_pauses(application: Application, since: dt.date) -> tuple[Pause, ...]:
+    fee = getattr(application, "fee", None) if application.pk else None
+    if fee is None or fee.notice_sent_on < since:
+        return ()
+    if fee.paid_on or fee.waived_on:
+        return (Pause(fee.notice_sent_on, fee.paid_on or fee.waived_on, "收费通知至缴费（或减免）之日"),)
+    return (Pause(fee.notice_sent_on, fee.pay_by, "收费通知至缴费之日（尚未缴费，暂按缴费期限届满计）"),)
+
+
 def _left(calendar: WorkdayCalendar, today: dt.date, due: dt.date, pauses: tuple[Pause, ...]) -> int:
     """Working days from today (not counted) to the due date (counted) that are not paused; negative if late."""
     if today > due:
@@ -90,7 +99,8 @@ def compute_deadline(
         )
     extension = getattr(application, "extension", None)
     days = reply_days + (extension.days if extension else 0)
-    pauses = consultation_pauses(application, start)
+    pauses = tuple(sorted(consultation_pauses(application, start) + fee_pauses(application, start),
+                          key=lambda p: p.start))  # fmt: skip
     result = calendar.deadline(start, days, pauses)
     steps = [f"起算：{reason}", f"答复期限 {reply_days} 个工作日（{application.jurisdiction.name}规则配置）"]
     if extension:

@@ -10,6 +10,7 @@ from gongkai.applications.choices import (
     OPEN_STATES,
     ApplicantKind,
     Channel,
+    ConsultationDecision,
     ConsultationKind,
     ConsultationOutcome,
     DeliveryForm,
@@ -19,6 +20,7 @@ from gongkai.applications.choices import (
     IdType,
     RemedyKind,
     RemedyResult,
+    ReminderKind,
     ReplyGround,
     ReplyType,
     State,
@@ -101,6 +103,19 @@ class Application(models.Model):
     reply_text = models.TextField("答复内容", blank=True)
     replied_on = models.DateField("答复日期", null=True, blank=True)
     completed_on = models.DateField("办结日期", null=True, blank=True)
+    # 第三十六条(五): not this body's information — the body responsible and how to reach it.
+    referred_body = models.CharField("负责公开的机关", max_length=120, blank=True)
+    referred_contact = models.CharField("负责机关的联系方式", max_length=200, blank=True)
+    # 第三十六条(六): the earlier application a 重复申请 reply refers to.
+    repeat_of = models.ForeignKey(
+        "self", verbose_name="重复申请对应的此前申请", null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    # The information also published proactively with the reply (予以公开、部分公开).
+    disclosure = models.ForeignKey(
+        "disclosures.Disclosure", verbose_name="同时主动公开的信息", null=True, blank=True,
+        on_delete=models.SET_NULL, related_name="+",
+    )  # fmt: skip
 
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
@@ -166,6 +181,13 @@ class Consultation(models.Model):
     outcome = models.CharField("意见", max_length=20, choices=ConsultationOutcome.choices, blank=True)
     answer = models.TextField("意见内容", blank=True)
     reasons = models.TextField("理由", blank=True)
+    letter_text = models.TextField("征求意见书", blank=True)
+    decision = models.CharField("决定", max_length=20, choices=ConsultationDecision.choices, blank=True)
+    decision_reasons = models.TextField("决定理由", blank=True)
+    decided_on = models.DateField("决定日期", null=True, blank=True)
+    # 第三十二条: disclosing against the third party's objection needs a written notice of content and reasons.
+    notice_sent_on = models.DateField("书面告知第三方日期", null=True, blank=True)
+    notice_text = models.TextField("书面告知内容", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -213,7 +235,11 @@ class FeeNotice(models.Model):
     notice_sent_on = models.DateField("收费通知日期")
     pay_by = models.DateField("缴费期限")
     paid_on = models.DateField("缴费日期", null=True, blank=True)
-    outcome = models.CharField("缴费情况", max_length=20, choices=FeeOutcome.choices, default=FeeOutcome.PENDING)
+    # A waiver ends the suspension like a payment but collects nothing (the annual report counts paid fees only).
+    waived_on = models.DateField("减免日期", null=True, blank=True)
+    outcome = models.CharField(
+        "缴费情况", max_length=20, choices=FeeOutcome.choices, default=FeeOutcome.PENDING
+    )
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
 
     class Meta:
@@ -231,7 +257,9 @@ class Remedy(models.Model):
     case_no = models.CharField("案号", max_length=80, blank=True)
     body = models.CharField("复议机关或受理法院", max_length=120)
     filed_on = models.DateField("受理日期")
-    result = models.CharField("结果", max_length=20, choices=RemedyResult.choices, default=RemedyResult.PENDING)
+    result = models.CharField(
+        "结果", max_length=20, choices=RemedyResult.choices, default=RemedyResult.PENDING
+    )
     decided_on = models.DateField("审结日期", null=True, blank=True)
     summary = models.TextField("情况说明", blank=True)
     created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
@@ -243,3 +271,43 @@ class Remedy(models.Model):
 
     def __str__(self) -> str:
         return f"{self.application} {self.get_kind_display()}"
+
+
+class LetterTemplate(models.Model):
+    """An organization's own text for one letter or paragraph (keys of data/applications/letters.yaml); the
+    default text from the file applies where an organization has none. Each save raises the version and is
+    written, with the previous text, to the audit log."""
+
+    organization = models.ForeignKey(Organization, on_delete=models.CASCADE, related_name="letter_templates")
+    key = models.CharField("模板", max_length=60)
+    text = models.TextField("文本")
+    version = models.PositiveIntegerField("版本", default=1)
+    updated_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.PROTECT, related_name="+")
+    updated_at = models.DateTimeField(auto_now=True)
+
+    class Meta:
+        constraints = [models.UniqueConstraint(fields=["organization", "key"], name="letter_template_unique")]
+        verbose_name = verbose_name_plural = "文书模板"
+
+    def __str__(self) -> str:
+        return f"{self.organization} {self.key} v{self.version}"
+
+
+class Reminder(models.Model):
+    """A reminder e-mailed to the handlers of an application: at most one per application, kind and day."""
+
+    application = models.ForeignKey(Application, on_delete=models.CASCADE, related_name="reminders")
+    kind = models.CharField("提醒类型", max_length=20, choices=ReminderKind.choices)
+    sent_on = models.DateField("提醒日期")
+    recipients = models.PositiveSmallIntegerField("收件人数", default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["application", "kind", "sent_on"], name="application_reminder_once"
+            )
+        ]
+        verbose_name = verbose_name_plural = "办理提醒"
+
+    def __str__(self) -> str:
+        return f"{self.application} {self.kind} {self.sent_on}"

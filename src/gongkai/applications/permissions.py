@@ -24,11 +24,48 @@ def can_approve_extension(user, application: Application) -> Verdict:
     return OK
 
 
+def can_edit_letters(user, organization: Organization) -> Verdict:
+    """The letter templates are the disclosure office's: its head (the extension approver) or the organization's
+    administrator edits them."""
+    from gongkai.orgs.models import Membership, Role
+
+    if getattr(user, "is_superuser", False) and user.is_active:
+        return OK
+    if has_perm(user, organization, Perm.APPLICATION_APPROVE_EXTENSION):
+        return OK
+    if (organization.active and getattr(user, "is_authenticated", False) and user.is_active
+            and Membership.objects.filter(user=user, organization=organization, role=Role.ADMINISTRATOR).exists()):  # fmt: skip
+        return OK
+    return False, f"文书模板由{organization.name}政府信息公开工作机构负责人或管理员维护"
+
+
+def supervised_jurisdiction_ids(user) -> set[int]:
+    """Jurisdictions, with everything below them, of the supervising organizations where the user supervises."""
+    from gongkai.catalog.models import Jurisdiction
+
+    ids = set(
+        organizations_with(user, Perm.SUPERVISION_VIEW)
+        .filter(is_supervisor=True)
+        .values_list("jurisdiction_id", flat=True)
+    )
+    frontier = set(ids)
+    while frontier:
+        frontier = set(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
+        ids |= frontier
+    return ids
+
+
 def visible_to(user, qs=None):
     """Applications a staff user may see: those made to organizations where they handle applications or
-    approve extensions."""
+    approve extensions, and — read only — those of the jurisdictions a supervising organization of theirs
+    oversees (its own and those below)."""
+    from django.db.models import Q
+
     qs = Application.objects.all() if qs is None else qs
     orgs = organizations_with(user, Perm.APPLICATION_HANDLE) | organizations_with(
         user, Perm.APPLICATION_APPROVE_EXTENSION
     )
-    return qs.filter(organization__in=orgs.values("pk"))
+    supervised = supervised_jurisdiction_ids(user)
+    if not supervised:
+        return qs.filter(organization__in=orgs.values("pk"))
+    return qs.filter(Q(organization__in=orgs.values("pk")) | Q(organization__jurisdiction_id__in=supervised))

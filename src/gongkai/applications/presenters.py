@@ -8,6 +8,8 @@ from typing import Any
 
 from django.utils import timezone
 
+from gongkai.applications import letters
+from gongkai.applications.choices import State
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import Application
 
@@ -16,6 +18,7 @@ def tracking_view(app: Application, today: dt.date) -> dict[str, Any]:
     deadline = compute_deadline(app, today)
     correction = getattr(app, "correction", None)
     extension = getattr(app, "extension", None)
+    fee = getattr(app, "fee", None)
     return {
         "registration_no": app.registration_no,
         "organization": app.organization.name,
@@ -34,6 +37,12 @@ def tracking_view(app: Application, today: dt.date) -> dict[str, Any]:
         "correction": None if correction is None else {
             "sent_on": correction.sent_on, "due_on": correction.due_on, "items": correction.items,
             "corrected_on": correction.corrected_on,
+            "can_submit": app.state == State.CORRECTION_REQUESTED and today <= correction.due_on,
+        },
+        "fee": None if fee is None else {
+            "method": fee.get_method_display(), "amount": fee.amount, "basis": fee.basis,
+            "notice_sent_on": fee.notice_sent_on, "pay_by": fee.pay_by, "paid_on": fee.paid_on or fee.waived_on,
+            "outcome": fee.get_outcome_display(),
         },
         "extension": None if extension is None else {
             "days": extension.days, "reason": extension.reason, "notice_sent_on": extension.notice_sent_on,
@@ -42,5 +51,7 @@ def tracking_view(app: Application, today: dt.date) -> dict[str, Any]:
             "type": app.reply_type, "type_label": app.get_reply_type_display(), "ground": app.reply_ground,
             "ground_label": app.get_reply_ground_display() if app.reply_ground else "", "text": app.reply_text,
             "replied_on": app.replied_on, "completed_on": app.completed_on,
+            "referred_body": app.referred_body, "referred_contact": app.referred_contact,
+            "remedy": letters.template_text(app.organization, "reply.remedy") if app.state == State.REPLIED else "",
         },
     }  # fmt: skip

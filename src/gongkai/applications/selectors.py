@@ -16,7 +16,7 @@ from gongkai.core.permissions import Perm
 from gongkai.orgs.models import Organization
 from gongkai.orgs.selectors import organizations_in
 
-_RELATED = ("organization", "jurisdiction", "handler", "correction", "extension")
+_RELATED = ("organization", "jurisdiction", "handler", "correction", "extension", "fee")
 
 
 def staff_applications(user) -> QuerySet[Application]:
@@ -24,7 +24,13 @@ def staff_applications(user) -> QuerySet[Application]:
 
 
 def get_for_staff(user, pk: int) -> Application:
-    app = staff_applications(user).prefetch_related("consultations").filter(pk=pk).first()
+    app = (
+        staff_applications(user)
+        .select_related("repeat_of", "possible_repeat_of", "disclosure")
+        .prefetch_related("consultations", "remedies")
+        .filter(pk=pk)
+        .first()
+    )
     if app is None:
         raise NotFound("该申请不存在")
     return app
@@ -121,3 +127,42 @@ def extension_approvers(organization: Organization):
     roles = [r for r, granted in ROLE_PERMISSIONS.items() if Perm.APPLICATION_APPROVE_EXTENSION in granted]
     ids = Membership.objects.filter(organization=organization, role__in=roles).values("user_id")
     return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("username")
+
+
+def organization_handlers(organization: Organization):
+    """Active users who handle applications at the organization."""
+    from django.contrib.auth import get_user_model
+
+    from gongkai.orgs.models import Membership
+    from gongkai.orgs.roles import ROLE_PERMISSIONS
+
+    roles = [r for r, granted in ROLE_PERMISSIONS.items() if Perm.APPLICATION_HANDLE in granted]
+    ids = Membership.objects.filter(organization=organization, role__in=roles).values("user_id")
+    return get_user_model().objects.filter(pk__in=ids, is_active=True).order_by("username")
+
+
+def earlier_applications(app: Application) -> QuerySet[Application]:
+    """The same applicant's replied applications at the same body, newest first: what a 重复申请 may refer to."""
+    return (
+        Application.objects.filter(
+            organization=app.organization, id_number=app.id_number, state=State.REPLIED
+        )
+        .exclude(pk=app.pk)
+        .order_by("-replied_on", "-pk")
+    )
+
+
+def publishable_items(app: Application) -> list:
+    """Catalog items the application's organization publishes: where a proactive publication may go."""
+    from gongkai.catalog.selectors import effective_items
+
+    kind = app.organization.kind
+    return [i for i in effective_items(app.jurisdiction) if kind in (i.publishers or [])]
+
+
+def for_export(qs: QuerySet[Application]) -> QuerySet[Application]:
+    return (
+        qs.select_related(*_RELATED)
+        .prefetch_related("consultations", "remedies")
+        .order_by("receipt_date", "registration_no")
+    )

@@ -1,6 +1,8 @@
-"""Staff pages for applications: the ledger (台账) with filters, registering one received offline, one
-application with its deadline derivation and the handling actions, and the due-soon and overdue lists.
-Services check every permission; the views validate, call one service and answer."""
+"""Staff pages for applications: the ledger (台账) with filters and its export (.xlsx, CSV), registering one
+received offline, one application with its deadline derivation and the handling actions, the letters (.docx
+and printable HTML), the letter templates, and the due-soon and overdue lists. Supervisors read the ledgers of
+the jurisdictions they oversee. Services check every permission; the views validate, call one service and
+answer."""
 
 from __future__ import annotations
 
@@ -10,10 +12,12 @@ from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
+from django.urls import reverse
 from django.utils import timezone
 from django.views.decorators.http import require_http_methods, require_POST
 
-from gongkai.applications import selectors, services
+from gongkai.applications import exports, letters, selectors, services
+from gongkai.applications import permissions as app_perms
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import Application
 from gongkai.applications.rules import APPLICANT_FIELDS
@@ -23,9 +27,15 @@ from gongkai.backoffice.forms_applications import (
     ConsultationForm,
     CorrectionForm,
     CorrectionRequestForm,
+    DecisionForm,
     ExtensionForm,
+    FeeForm,
+    FeePaidForm,
     LedgerFilterForm,
+    LetterTemplateForm,
     RegisterForm,
+    RemedyDecisionForm,
+    RemedyForm,
     ReplyForm,
 )
 from gongkai.core.audit import history_for
@@ -43,16 +53,56 @@ def _staff_application(request: HttpRequest, pk: int) -> Application:
         raise Http404(exc.message) from exc
 
 
+def _filtered(request: HttpRequest):
+    from gongkai.orgs.models import Organization
+
+    visible = selectors.staff_applications(request.user)
+    organizations = Organization.objects.filter(pk__in=visible.values("organization_id")).order_by("name")
+    form = LedgerFilterForm(request.GET or None, organizations=organizations)
+    filters = dict(form.cleaned_data) if form.is_valid() else {}
+    if filters.get("organization"):
+        filters["organization"] = filters["organization"].pk
+    rows = selectors.ledger(visible, **{k: v for k, v in filters.items() if v})
+    return form, rows
+
+
 @login_required
 def application_list(request: HttpRequest) -> HttpResponse:
-    form = LedgerFilterForm(request.GET or None)
-    filters = form.cleaned_data if form.is_valid() else {}
-    rows = selectors.ledger(
-        selectors.staff_applications(request.user), **{k: v for k, v in filters.items() if v}
-    )
+    form, rows = _filtered(request)
     can_register = organizations_with(request.user, Perm.APPLICATION_HANDLE).exists()
+    query = request.GET.urlencode()
     return render(request, "backoffice/applications/list.html",
-                  {"form": form, "rows": rows[:200], "count": rows.count(), "can_register": can_register})  # fmt: skip
+                  {"form": form, "rows": rows[:200], "count": rows.count(), "can_register": can_register,
+                   "query": query})  # fmt: skip
+
+
+@login_required
+def application_export(request: HttpRequest, fmt: str) -> HttpResponse:
+    """The ledger with the page's filters, as .xlsx or CSV."""
+    _form, rows = _filtered(request)
+    today = timezone.localdate()
+    apps = list(selectors.for_export(rows))
+    name = f"依申请公开台账-{today.isoformat()}"
+    if fmt == "xlsx":
+        content = exports.ledger_xlsx(apps, today)
+        ctype = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"
+    elif fmt == "csv":
+        content, ctype = exports.ledger_csv(apps, today), "text/csv; charset=utf-8"
+    else:
+        raise Http404("没有该格式")
+    return _download(content, ctype, f"{name}.{fmt}")
+
+
+def _download(content: bytes, ctype: str, filename: str) -> HttpResponse:
+    from urllib.parse import quote
+
+    response = HttpResponse(content, content_type=ctype)
+    ascii_name = "download." + filename.rsplit(".", 1)[-1]
+    response["Content-Disposition"] = (
+        f"attachment; filename=\"{ascii_name}\"; filename*=UTF-8''{quote(filename)}"
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response
 
 
 @login_required
@@ -101,25 +151,118 @@ def application_register(request: HttpRequest) -> HttpResponse:
     return render(request, "backoffice/applications/register.html", {"form": form})
 
 
+def _reply_form(app: Application, data=None, **kwargs) -> ReplyForm:
+    initial = {"repeat_of": app.possible_repeat_of_id} if app.possible_repeat_of_id else None
+    return ReplyForm(data, initial=initial, earlier=selectors.earlier_applications(app),
+                     items=selectors.publishable_items(app), **kwargs)  # fmt: skip
+
+
 @login_required
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _staff_application(request, pk)
+    can_act = app_perms.can_handle(request.user, app.organization)[0]
     context = {
         "application": app,
+        "can_act": can_act,
         "deadline": compute_deadline(app, timezone.localdate()),
         "consultations": list(app.consultations.all()),
+        "remedies": list(app.remedies.all()),
+        "fee": getattr(app, "fee", None),
         "history": history_for(app),
         "forms": {
-            "confirm": ConfirmForm(),
-            "request_correction": CorrectionRequestForm(),
-            "record_correction": CorrectionForm(),
-            "consult": ConsultationForm(),
-            "answer": ConsultationAnswerForm(),
-            "extend": ExtensionForm(approvers=selectors.extension_approvers(app.organization)),
-            "reply": ReplyForm(),
-        },
+            "confirm": ConfirmForm(auto_id="confirm-%s"),
+            "request_correction": CorrectionRequestForm(auto_id="correction-request-%s"),
+            "record_correction": CorrectionForm(auto_id="correction-%s"),
+            "consult": ConsultationForm(auto_id="consult-%s"),
+            "answer": ConsultationAnswerForm(auto_id="answer-%s"),
+            "decide": DecisionForm(auto_id="decide-%s"),
+            "extend": ExtensionForm(
+                approvers=selectors.extension_approvers(app.organization), auto_id="extend-%s"
+            ),
+            "fee": FeeForm(auto_id="fee-%s"),
+            "fee_paid": FeePaidForm(auto_id="fee-paid-%s"),
+            "reply": _reply_form(app, auto_id="reply-%s") if can_act else None,
+            "remedy": RemedyForm(auto_id="remedy-%s"),
+            "remedy_decide": RemedyDecisionForm(auto_id="remedy-decide-%s"),
+        }
+        if can_act
+        else {},
     }
     return render(request, "backoffice/applications/detail.html", context)
+
+
+def _letter(request: HttpRequest, app: Application, which: str) -> letters.Letter:
+    if which == "reply":
+        if not app.reply_type:
+            raise Http404("尚未答复")
+        url = ""
+        if app.disclosure_id and app.disclosure.state == "published":
+            url = request.build_absolute_uri(reverse("portal:disclosure", args=[app.disclosure_id]))
+        return letters.reply_letter(app, url=url)
+    kind, _sep, cid = which.partition("-")
+    c = app.consultations.filter(pk=int(cid)).first() if cid.isdigit() else None
+    if c is None:
+        raise Http404("没有该文书")
+    if kind == "consultation" and c.letter_text:
+        return letters.stored_letter(app, "consultation.title", c.letter_text)
+    if kind == "notice" and c.notice_text:
+        return letters.stored_letter(app, "third_party_notice.title", c.notice_text)
+    raise Http404("没有该文书")
+
+
+@login_required
+def application_letter(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """A letter as a printable page."""
+    app = _staff_application(request, pk)
+    letter = _letter(request, app, which)
+    return render(request, "backoffice/applications/letter.html",
+                  {"application": app, "letter": letter, "which": which})  # fmt: skip
+
+
+@login_required
+def application_letter_docx(request: HttpRequest, pk: int, which: str) -> HttpResponse:
+    """A letter as a Word document."""
+    app = _staff_application(request, pk)
+    letter = _letter(request, app, which)
+    return _download(letters.to_docx(letter),
+                     "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
+                     f"{letter.title}-{app.registration_no}.docx")  # fmt: skip
+
+
+@login_required
+@require_http_methods(["GET", "POST"])
+def letter_templates(request: HttpRequest) -> HttpResponse:
+    """The letter templates of an organization: the default text or the organization's own, editable by its
+    disclosure office head or administrator; each save is versioned in the audit log."""
+    from gongkai.orgs.selectors import organizations_of
+
+    editable = [o for o in organizations_of(request.user).filter(active=True).order_by("name")
+                if app_perms.can_edit_letters(request.user, o)[0]]  # fmt: skip
+    if not editable:
+        raise Http404("您不能维护文书模板")
+    org_id = request.POST.get("organization") or request.GET.get("organization")
+    organization = next((o for o in editable if str(o.pk) == str(org_id)), editable[0])
+    if request.method == "POST":
+        form = LetterTemplateForm(request.POST)
+        if form.is_valid():
+            try:
+                services.save_letter_template(actor=request.user, organization=organization,
+                                              key=form.cleaned_data["key"], text=form.cleaned_data["text"])  # fmt: skip
+            except DomainError as exc:
+                messages.error(request, exc.message)
+            else:
+                messages.success(request, f"已保存“{letters.KEY_LABELS.get(form.cleaned_data['key'], '')}”")
+        return redirect(f"{reverse('backoffice:application-letters')}?organization={organization.pk}")
+    from gongkai.applications.models import LetterTemplate
+
+    own = {t.key: t for t in LetterTemplate.objects.filter(organization=organization)}
+    defaults = letters.defaults()
+    templates = [{"key": k, "label": label, "text": own[k].text if k in own else defaults[k],
+                  "version": own[k].version if k in own else None, "default": defaults[k]}
+                 for k, label in letters.KEY_LABELS.items()]  # fmt: skip
+    return render(request, "backoffice/applications/letters.html",
+                  {"organizations": editable, "organization": organization, "templates": templates,
+                   "placeholders": letters.PLACEHOLDERS})  # fmt: skip
 
 
 def _act(request: HttpRequest, app: Application, action: str) -> str:
@@ -152,16 +295,47 @@ def _act(request: HttpRequest, app: Application, action: str) -> str:
         d = _valid(ExtensionForm(p, approvers=selectors.extension_approvers(app.organization)))
         services.extend(actor=user, application=app, **d)
         return "已登记延期答复"
+    if action == "decide":
+        d = _valid(DecisionForm(p))
+        consultation = app.consultations.filter(pk=d.pop("consultation")).first()
+        if consultation is None:
+            raise DomainError("没有该征求意见记录", code="not_found")
+        services.decide_after_consultation(actor=user, consultation=consultation, **d)
+        return "已登记决定"
+    if action == "fee":
+        d = _valid(FeeForm(p))
+        fee = services.issue_fee_notice(actor=user, application=app, **d)
+        return f"已发出收费通知：{fee.amount}元，答复期限自通知之日起暂停至缴费之日"
+    if action == "fee_paid":
+        d = _valid(FeePaidForm(p))
+        services.record_fee_payment(actor=user, application=app, **d)
+        return "已登记缴费，答复期限继续计算"
     if action == "reply":
-        d = _valid(ReplyForm(p))
-        services.reply(actor=user, application=app, **d)
-        return "已答复"
+        d = _valid(_reply_form(app, p))
+        item = d.pop("publish_item")
+        title, body, formed_on = d.pop("publish_title"), d.pop("publish_body"), d.pop("publish_formed_on")
+        publication = (
+            services.Publication(item=item, title=title, body=body, formed_on=formed_on) if item else None
+        )
+        done = services.reply(actor=user, application=app, publication=publication, **d)
+        return "已答复" + (f"；{done.publication_note}" if done.publication_note else "")
+    if action == "remedy":
+        d = _valid(RemedyForm(p))
+        services.record_remedy(actor=user, application=app, **d)
+        return "已登记行政复议或行政诉讼"
+    if action == "remedy_decide":
+        d = _valid(RemedyDecisionForm(p))
+        remedy = app.remedies.filter(pk=d.pop("remedy")).first()
+        if remedy is None:
+            raise DomainError("没有该记录", code="not_found")
+        services.decide_remedy(actor=user, remedy=remedy, **d)
+        return "已登记结果"
     raise Http404("没有该操作")
 
 
 def _valid(form) -> dict:
     if not form.is_valid():
-        problems = "；".join(f"{form.fields[f].label if f in form.fields else ''}：{'，'.join(e)}"
+        problems = "；".join(f"{form.fields[f].label if f in form.fields else ''}：{'，'.join(e)}".lstrip("：")
                             for f, e in form.errors.items())  # fmt: skip
         raise DomainError(f"请检查填写的内容（{problems}）", code="invalid_form")
     return dict(form.cleaned_data)

@@ -1,9 +1,12 @@
-"""Applications over the API (public, no token): submit one online and follow it with its tracking code. The
-same services and checks as the portal form; the tracking code is answered once and never again."""
+"""Applications over the API. Public, no token: submit one online, follow it and send the correction with its
+tracking code (the same services and checks as the portal; the code is answered once and never again). Staff,
+with an API token of the organization (scopes applications:read / applications:write; the token acts as its
+handler): the ledger, one application, and the handling steps with the same rules as the back office."""
 
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 
 from django.http import HttpRequest
 from django.utils import timezone
@@ -11,10 +14,13 @@ from ninja import Field, Query, Router, Schema
 from ninja.responses import Status
 
 from gongkai.applications import selectors, services
-from gongkai.applications.choices import ApplicantKind, DeliveryForm, DeliveryWay, IdType
+from gongkai.applications.choices import ApplicantKind, DeliveryForm, DeliveryWay, IdType, ReplyType
+from gongkai.applications.models import Application
 from gongkai.applications.presenters import tracking_view
-from gongkai.core.errors import NotFound
+from gongkai.core.errors import NotFound, PermissionDenied
+from gongkai.exchange.disclosures_api import TokenAuth
 from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.tokens import Scope
 from gongkai.orgs.models import Organization
 
 router = Router(tags=["依申请公开"])
@@ -65,6 +71,17 @@ class CorrectionOut(Schema):
     due_on: dt.date
     items: str
     corrected_on: dt.date | None
+    can_submit: bool = Field(description="可否凭查询码提交补正（待补正且未过补正期限）")
+
+
+class FeeOut(Schema):
+    method: str
+    amount: Decimal
+    basis: str = Field(description="计算过程")
+    notice_sent_on: dt.date
+    pay_by: dt.date
+    paid_on: dt.date | None
+    outcome: str
 
 
 class ExtensionOut(Schema):
@@ -81,6 +98,9 @@ class ReplyOut(Schema):
     text: str
     replied_on: dt.date | None
     completed_on: dt.date | None
+    referred_body: str = Field(description="负责公开的机关（本机关不掌握时）")
+    referred_contact: str
+    remedy: str = Field(description="救济途径")
 
 
 class TrackOut(Schema):
@@ -99,6 +119,7 @@ class TrackOut(Schema):
     steps: list[str] = Field(description="答复期限的推算过程")
     correction: CorrectionOut | None
     extension: ExtensionOut | None
+    fee: FeeOut | None
     reply: ReplyOut | None
 
 
@@ -135,3 +156,278 @@ def submit(request: HttpRequest, payload: ApplicationIn):
 )
 def track(request: HttpRequest, code: str = Query(..., description="提交时给出的查询码")):  # noqa: B008
     return tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
+
+
+class CorrectionIn(Schema):
+    code: str = Field(description="提交时给出的查询码")
+    correction: str = Field(max_length=5000, description="补正内容")
+
+
+@router.post(
+    "/applications/track/correction",
+    response={200: TrackOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
+    summary="凭查询码提交补正（收到补正之日答复期限重新起算）",
+)
+def correct(request: HttpRequest, payload: CorrectionIn):
+    services.correct_by_applicant(code=payload.code, correction=payload.correction)
+    return tracking_view(selectors.get_by_tracking_code(payload.code), timezone.localdate())
+
+
+# --- staff: the ledger and the handling steps, with an API token (scopes applications:read / :write) --------
+
+staff = Router(tags=["依申请公开办理（需令牌）"], auth=TokenAuth())
+
+
+class ConsultationOut(Schema):
+    id: int
+    kind: str
+    party: str
+    sent_on: dt.date
+    due_on: dt.date
+    answered_on: dt.date | None
+    outcome: str
+    reasons: str
+    decision: str
+    notice_sent_on: dt.date | None
+
+
+class StaffApplicationOut(Schema):
+    id: int
+    registration_no: str
+    organization: str
+    state: str
+    state_label: str
+    channel: str
+    applicant_kind: str
+    applicant_name: str
+    info_title: str
+    info_doc_no: str
+    info_description: str
+    submitted_at: dt.datetime
+    receipt_date: dt.date | None
+    due_on: dt.date | None
+    handler: str | None
+    possible_repeat_of: str | None = Field(description="疑似重复申请：此前申请的登记号")
+    reply_type: str
+    reply_ground: str
+    reply_text: str
+    replied_on: dt.date | None
+    completed_on: dt.date | None
+    referred_body: str
+    referred_contact: str
+    repeat_of: str | None
+
+
+class StaffDetailOut(StaffApplicationOut):
+    deadline_steps: list[str] = Field(description="答复期限的推算过程")
+    correction: CorrectionOut | None
+    extension: ExtensionOut | None
+    fee: FeeOut | None
+    consultations: list[ConsultationOut]
+
+
+class LedgerOut(Schema):
+    count: int
+    items: list[StaffApplicationOut]
+
+
+class ConfirmIn(Schema):
+    confirmed_on: dt.date
+
+
+class CorrectionRequestIn(Schema):
+    sent_on: dt.date
+    due_on: dt.date
+    items: str
+
+
+class CorrectionRecordIn(Schema):
+    corrected_on: dt.date
+    correction: str = ""
+
+
+class ConsultIn(Schema):
+    kind: str = Field(description="third_party（第三方）或 other_body（其他机关）")
+    party: str
+    sent_on: dt.date
+
+
+class AnswerIn(Schema):
+    outcome: str = Field(description="consent、objection 或 no_answer")
+    answered_on: dt.date | None = None
+    answer: str = ""
+    reasons: str = ""
+
+
+class ExtendIn(Schema):
+    approved_by: str = Field(description="批准人（政府信息公开工作机构负责人）的用户名")
+    days: int
+    reason: str
+    approved_on: dt.date
+    notice_sent_on: dt.date
+
+
+class ReplyIn(Schema):
+    reply_type: str = Field(description="答复类型：" + "、".join(f"{v}（{n}）" for v, n in ReplyType.choices))
+    ground: str = Field("", description="理由（按年报表三的行）")
+    text: str
+    replied_on: dt.date
+    referred_body: str = ""
+    referred_contact: str = ""
+    repeat_of: str = Field("", description="重复申请时，此前申请的登记号")
+
+
+def _need(request: HttpRequest, scope: Scope) -> None:
+    if scope not in request.api_token.scopes:
+        raise PermissionDenied(f"令牌没有“{scope}”权限")
+
+
+def _scoped(request: HttpRequest):
+    return selectors.staff_applications(request.api_token.user).filter(
+        organization=request.api_token.organization
+    )
+
+
+def _get(request: HttpRequest, pk: int) -> Application:
+    app = _scoped(request).prefetch_related("consultations").filter(pk=pk).first()
+    if app is None:
+        raise NotFound("该申请不存在")
+    return app
+
+
+def _summary(a: Application) -> dict:
+    return {
+        "id": a.pk, "registration_no": a.registration_no, "organization": a.organization.name, "state": a.state,
+        "state_label": a.get_state_display(), "channel": a.channel, "applicant_kind": a.applicant_kind,
+        "applicant_name": a.applicant_name, "info_title": a.info_title, "info_doc_no": a.info_doc_no,
+        "info_description": a.info_description, "submitted_at": a.submitted_at, "receipt_date": a.receipt_date,
+        "due_on": a.due_on, "handler": a.handler.username if a.handler_id else None,
+        "possible_repeat_of": a.possible_repeat_of.registration_no if a.possible_repeat_of_id else None,
+        "reply_type": a.reply_type, "reply_ground": a.reply_ground, "reply_text": a.reply_text,
+        "replied_on": a.replied_on, "completed_on": a.completed_on, "referred_body": a.referred_body,
+        "referred_contact": a.referred_contact,
+        "repeat_of": a.repeat_of.registration_no if a.repeat_of_id else None,
+    }  # fmt: skip
+
+
+def _detail(request: HttpRequest, pk: int) -> dict:
+    a = _get(request, pk)
+    view = tracking_view(a, timezone.localdate())
+    return {
+        **_summary(a),
+        "deadline_steps": view["steps"],
+        "correction": view["correction"],
+        "extension": view["extension"],
+        "fee": view["fee"],
+        "consultations": [
+            {
+                "id": c.pk,
+                "kind": c.kind,
+                "party": c.party,
+                "sent_on": c.sent_on,
+                "due_on": c.due_on,
+                "answered_on": c.answered_on,
+                "outcome": c.outcome,
+                "reasons": c.reasons,
+                "decision": c.decision,
+                "notice_sent_on": c.notice_sent_on,
+            }
+            for c in a.consultations.all()
+        ],  # fmt: skip
+    }
+
+
+@staff.get("/applications", response={200: LedgerOut, 401: ErrorOut, 403: ErrorOut}, summary="依申请公开台账")
+def staff_ledger(
+    request: HttpRequest,
+    state: str = "",
+    channel: str = "",
+    reply_type: str = "",
+    received_from: dt.date | None = None,
+    received_to: dt.date | None = None,
+    q: str = "",
+    limit: int = Query(50, ge=1, le=500),  # noqa: B008
+    offset: int = Query(0, ge=0),  # noqa: B008
+):
+    _need(request, Scope.APPLICATIONS_READ)
+    qs = selectors.ledger(_scoped(request), state=state, channel=channel, reply_type=reply_type,
+                          received_from=received_from, received_to=received_to, q=q)  # fmt: skip
+    qs = qs.select_related("possible_repeat_of", "repeat_of")
+    return {"count": qs.count(), "items": [_summary(a) for a in qs[offset : offset + limit]]}
+
+
+@staff.get("/applications/{pk}", response={200: StaffDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+           summary="一件申请（含答复期限推算）")  # fmt: skip
+def staff_get(request: HttpRequest, pk: int):
+    _need(request, Scope.APPLICATIONS_READ)
+    return _detail(request, pk)
+
+
+WRITE = {200: StaffDetailOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+
+
+def _write(request: HttpRequest, pk: int) -> Application:
+    _need(request, Scope.APPLICATIONS_WRITE)
+    return _get(request, pk)
+
+
+@staff.post("/applications/{pk}/confirm", response=WRITE, summary="确认收到（网上、平常信函、传真）")
+def staff_confirm(request: HttpRequest, pk: int, payload: ConfirmIn):
+    services.confirm_receipt(actor=request.auth.user, application=_write(request, pk),
+                             confirmed_on=payload.confirmed_on)  # fmt: skip
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/correction-request", response=WRITE, summary="告知补正")
+def staff_request_correction(request: HttpRequest, pk: int, payload: CorrectionRequestIn):
+    services.request_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正")
+def staff_record_correction(request: HttpRequest, pk: int, payload: CorrectionRecordIn):
+    services.record_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/consultations", response=WRITE, summary="征求第三方或其他机关意见")
+def staff_consult(request: HttpRequest, pk: int, payload: ConsultIn):
+    services.start_consultation(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/consultations/{cid}/answer", response=WRITE, summary="登记被征求意见方的意见")
+def staff_answer(request: HttpRequest, pk: int, cid: int, payload: AnswerIn):
+    app = _write(request, pk)
+    consultation = app.consultations.filter(pk=cid).first()
+    if consultation is None:
+        raise NotFound("没有该征求意见记录")
+    services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/extension", response=WRITE, summary="延期答复（经负责人批准）")
+def staff_extend(request: HttpRequest, pk: int, payload: ExtendIn):
+    app = _write(request, pk)
+    data = payload.dict()
+    approver = (
+        selectors.extension_approvers(app.organization).filter(username=data.pop("approved_by")).first()
+    )
+    if approver is None:
+        raise NotFound("批准人不是该机构的政府信息公开工作机构负责人")
+    services.extend(actor=request.auth.user, application=app, approved_by=approver, **data)
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）")
+def staff_reply(request: HttpRequest, pk: int, payload: ReplyIn):
+    app = _write(request, pk)
+    data = payload.dict()
+    earlier_no = data.pop("repeat_of")
+    earlier = None
+    if earlier_no:
+        earlier = selectors.earlier_applications(app).filter(registration_no=earlier_no).first()
+        if earlier is None:
+            raise NotFound("没有该申请人此前已答复的该登记号申请")
+    services.reply(actor=request.auth.user, application=app, repeat_of=earlier, **data)
+    return _detail(request, pk)

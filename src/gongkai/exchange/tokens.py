@@ -23,6 +23,8 @@ from gongkai.orgs.services import grant_role
 class Scope(StrEnum):
     DISCLOSURES_WRITE = "disclosures:write"
     DISCLOSURES_READ = "disclosures:read"
+    APPLICATIONS_READ = "applications:read"
+    APPLICATIONS_WRITE = "applications:write"
 
 
 def _hash(secret: str) -> str:
@@ -43,6 +45,9 @@ def issue_token(*, actor, organization: Organization, name: str, scopes: list[st
         username=f"api-{prefix}", first_name=f"{organization.name}·{name}（接口）", password=None
     )
     grant_role(user=user, organization=organization, role=Role.PUBLISHER)
+    if {Scope.APPLICATIONS_READ, Scope.APPLICATIONS_WRITE} & set(scopes):
+        # Applications are handled as the organization's handler (依申请公开办理人), with the same rules as the pages.
+        grant_role(user=user, organization=organization, role=Role.HANDLER)
     token = ApiToken.objects.create(
         organization=organization, user=user, name=name, prefix=prefix, secret_hash=_hash(secret),
         scopes=list(scopes), created_by=actor,

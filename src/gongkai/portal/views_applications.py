@@ -7,7 +7,7 @@ from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
 from django.utils import timezone
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET, require_http_methods
+from django.views.decorators.http import require_GET, require_http_methods, require_POST
 
 from gongkai.applications import selectors, services
 from gongkai.applications.presenters import tracking_view
@@ -18,8 +18,10 @@ from gongkai.portal.forms_applications import ApplicationForm
 
 
 def _private(response: HttpResponse) -> HttpResponse:
-    # The tracking code is in the URL or on the page: keep it out of caches, referrers and search engines.
-    response["Referrer-Policy"] = "no-referrer"
+    # The tracking code is in the URL or on the page: keep it out of caches, other sites' referrers and search
+    # engines. "same-origin", not "no-referrer": with no-referrer the browser sends `Origin: null` on the
+    # correction form's POST and the CSRF check refuses it.
+    response["Referrer-Policy"] = "same-origin"
     response["X-Robots-Tag"] = "noindex, nofollow"
     return response
 
@@ -68,4 +70,24 @@ def application_track(request: HttpRequest) -> HttpResponse:
             context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
         except NotFound:
             context["not_found"], status = True, 404
+    return _private(render(request, "portal/applications/track.html", context, status=status))
+
+
+@never_cache
+@require_POST
+def application_correct(request: HttpRequest) -> HttpResponse:
+    """The applicant sends the correction asked for, with their tracking code (in the form, never in the URL)."""
+    code = request.POST.get("code", "").strip()
+    context: dict = {"code": code, "view": None, "not_found": False}
+    status = 200
+    try:
+        services.correct_by_applicant(code=code, correction=request.POST.get("correction", ""))
+    except NotFound:
+        context["not_found"], status = True, 404
+    except DomainError as exc:
+        context["correction_error"], status = exc.message, 400
+    else:
+        context["correction_done"] = True
+    if not context["not_found"]:
+        context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
     return _private(render(request, "portal/applications/track.html", context, status=status))

@@ -6,53 +6,137 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('applications', '0001_initial'),
+        ("applications", "0001_initial"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='FeeNotice',
+            name="FeeNotice",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('method', models.CharField(choices=[('per_piece', '按件计收'), ('per_page', '按量计收')], max_length=20, verbose_name='计费方式')),
-                ('quantity', models.PositiveIntegerField(verbose_name='计费数量')),
-                ('amount', models.DecimalField(decimal_places=2, max_digits=10, verbose_name='收费金额（元）')),
-                ('basis', models.TextField(verbose_name='计算过程')),
-                ('reason', models.TextField(verbose_name='收费理由')),
-                ('notice_sent_on', models.DateField(verbose_name='收费通知日期')),
-                ('pay_by', models.DateField(verbose_name='缴费期限')),
-                ('paid_on', models.DateField(blank=True, null=True, verbose_name='缴费日期')),
-                ('outcome', models.CharField(choices=[('pending', '待缴费'), ('paid', '已缴费'), ('waived', '已减免'), ('unpaid', '逾期未缴费')], default='pending', max_length=20, verbose_name='缴费情况')),
-                ('application', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='fee', to='applications.application')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "method",
+                    models.CharField(
+                        choices=[("per_piece", "按件计收"), ("per_page", "按量计收")],
+                        max_length=20,
+                        verbose_name="计费方式",
+                    ),
+                ),
+                ("quantity", models.PositiveIntegerField(verbose_name="计费数量")),
+                (
+                    "amount",
+                    models.DecimalField(decimal_places=2, max_digits=10, verbose_name="收费金额（元）"),
+                ),
+                ("basis", models.TextField(verbose_name="计算过程")),
+                ("reason", models.TextField(verbose_name="收费理由")),
+                ("notice_sent_on", models.DateField(verbose_name="收费通知日期")),
+                ("pay_by", models.DateField(verbose_name="缴费期限")),
+                ("paid_on", models.DateField(blank=True, null=True, verbose_name="缴费日期")),
+                (
+                    "outcome",
+                    models.CharField(
+                        choices=[
+                            ("pending", "待缴费"),
+                            ("paid", "已缴费"),
+                            ("waived", "已减免"),
+                            ("unpaid", "逾期未缴费"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="缴费情况",
+                    ),
+                ),
+                (
+                    "application",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="fee",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '信息处理费',
-                'verbose_name_plural': '信息处理费',
+                "verbose_name": "信息处理费",
+                "verbose_name_plural": "信息处理费",
             },
         ),
         migrations.CreateModel(
-            name='Remedy',
+            name="Remedy",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('reconsideration', '行政复议'), ('litigation_direct', '行政诉讼（未经复议直接起诉）'), ('litigation_after', '行政诉讼（复议后起诉）')], max_length=20, verbose_name='类型')),
-                ('case_no', models.CharField(blank=True, max_length=80, verbose_name='案号')),
-                ('body', models.CharField(max_length=120, verbose_name='复议机关或受理法院')),
-                ('filed_on', models.DateField(verbose_name='受理日期')),
-                ('result', models.CharField(choices=[('upheld', '结果维持'), ('corrected', '结果纠正'), ('other', '其他结果'), ('pending', '尚未审结')], default='pending', max_length=20, verbose_name='结果')),
-                ('decided_on', models.DateField(blank=True, null=True, verbose_name='审结日期')),
-                ('summary', models.TextField(blank=True, verbose_name='情况说明')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('application', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='remedies', to='applications.application')),
-                ('created_by', models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True, primary_key=True, serialize=False, verbose_name="ID"
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("reconsideration", "行政复议"),
+                            ("litigation_direct", "行政诉讼（未经复议直接起诉）"),
+                            ("litigation_after", "行政诉讼（复议后起诉）"),
+                        ],
+                        max_length=20,
+                        verbose_name="类型",
+                    ),
+                ),
+                ("case_no", models.CharField(blank=True, max_length=80, verbose_name="案号")),
+                ("body", models.CharField(max_length=120, verbose_name="复议机关或受理法院")),
+                ("filed_on", models.DateField(verbose_name="受理日期")),
+                (
+                    "result",
+                    models.CharField(
+                        choices=[
+                            ("upheld", "结果维持"),
+                            ("corrected", "结果纠正"),
+                            ("other", "其他结果"),
+                            ("pending", "尚未审结"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                        verbose_name="结果",
+                    ),
+                ),
+                ("decided_on", models.DateField(blank=True, null=True, verbose_name="审结日期")),
+                ("summary", models.TextField(blank=True, verbose_name="情况说明")),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "application",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="remedies",
+                        to="applications.application",
+                    ),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.PROTECT,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': '行政复议和行政诉讼',
-                'verbose_name_plural': '行政复议和行政诉讼',
-                'ordering': ['filed_on', 'pk'],
+                "verbose_name": "行政复议和行政诉讼",
+                "verbose_name_plural": "行政复议和行政诉讼",
+                "ordering": ["filed_on", "pk"],
             },
         ),
     ]
