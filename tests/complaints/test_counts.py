@@ -1,0 +1,45 @@
+"""complaint_counts: received by received date, upheld by decision date, period boundaries inclusive."""
+
+from __future__ import annotations
+
+import datetime as dt
+import itertools
+
+from django.utils import timezone
+
+from gongkai.complaints.models import Complaint
+from gongkai.complaints.selectors import ComplaintCounts, complaint_counts
+
+_serial = itertools.count(1)
+
+
+def make(org, supervisor, received_on, *, finding="", decided_on=None):
+    n = next(_serial)
+    return Complaint.objects.create(
+        registration_no=f"T-{n}", tracking_hash=f"{n:064d}", organization=org, jurisdiction=org.jurisdiction,
+        supervisor=supervisor, category="not_disclosed", description="测试", submitted_at=timezone.now(),
+        received_on=received_on, due_on=received_on + dt.timedelta(days=21), finding=finding,
+        decided_on=decided_on,
+    )  # fmt: skip
+
+
+def test_counts_match_a_hand_count_with_boundaries(centre, other_org, supervisor_org):
+    start, end = dt.date(2026, 1, 1), dt.date(2026, 3, 31)
+    make(centre, supervisor_org, dt.date(2025, 12, 31))  # before: not received in period
+    make(centre, supervisor_org, dt.date(2026, 1, 1))  # first day: counted
+    make(centre, supervisor_org, dt.date(2026, 3, 31), finding="upheld", decided_on=dt.date(2026, 4, 1))
+    make(
+        centre, supervisor_org, dt.date(2025, 12, 1), finding="partly_upheld", decided_on=dt.date(2026, 3, 31)
+    )
+    make(centre, supervisor_org, dt.date(2025, 11, 1), finding="upheld", decided_on=dt.date(2025, 12, 31))
+    make(centre, supervisor_org, dt.date(2026, 2, 1), finding="not_upheld", decided_on=dt.date(2026, 2, 20))
+    make(other_org, supervisor_org, dt.date(2026, 4, 1))  # after: nothing for other_org
+
+    counts = complaint_counts([centre.pk, other_org.pk, supervisor_org.pk], start, end)
+
+    assert counts == {centre.pk: ComplaintCounts(received=3, upheld=1)}
+    assert counts.get(other_org.pk, ComplaintCounts()) == ComplaintCounts(0, 0)
+    assert complaint_counts([], start, end) == {}
+    assert complaint_counts([other_org.pk], dt.date(2026, 4, 1), dt.date(2026, 4, 1)) == {
+        other_org.pk: ComplaintCounts(received=1, upheld=0)
+    }
