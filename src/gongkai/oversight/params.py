@@ -1,0 +1,79 @@
+"""The dashboard's and the API's filters, read from a query string into a `Scope` (shared by the staff pages, the
+.xlsx export and the JSON API, so the same parameters mean the same records everywhere)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from urllib.parse import urlencode
+
+from gongkai.catalog.models import Domain, Jurisdiction
+from gongkai.orgs.models import Organization
+from gongkai.oversight import selectors as sel
+
+
+@dataclass
+class Filters:
+    jurisdiction: Jurisdiction
+    organization: Organization | None
+    domain: str
+    preset: str
+    period: sel.Period
+    today: dt.date
+    errors: list[str]
+
+    @property
+    def scope(self) -> sel.Scope:
+        return sel.Scope.of(self.jurisdiction, self.period.start, self.period.end, self.today,
+                            organization=self.organization, domain=self.domain)  # fmt: skip
+
+    def query(self, **override) -> str:
+        q = {"jurisdiction": self.jurisdiction.code, "preset": self.preset}
+        if self.organization is not None:
+            q["organization"] = str(self.organization.pk)
+        if self.domain:
+            q["domain"] = self.domain
+        if self.preset == "custom":
+            q["from"], q["to"] = self.period.start.isoformat(), self.period.end.isoformat()
+        q.update({k: v for k, v in override.items() if v is not None})
+        return urlencode(q)
+
+
+def _date(value: str | None) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if value else None
+    except ValueError:
+        return None
+
+
+def parse(params, *, allowed: list[Jurisdiction], today: dt.date) -> Filters:
+    """Filters from a query string; anything not allowed or malformed falls back to the default, with a message."""
+    errors: list[str] = []
+    by_code = {j.code: j for j in allowed}
+    code = params.get("jurisdiction") or ""
+    jurisdiction = by_code.get(code) or allowed[0]
+    if code and code not in by_code:
+        errors.append("无权查看该行政区域，已显示本辖区")
+    organization = None
+    org_id = params.get("organization") or ""
+    if org_id:
+        organization = Organization.objects.filter(
+            pk=int(org_id) if org_id.isdigit() else 0, jurisdiction_id__in=sel.descendant_ids(jurisdiction)
+        ).first()
+        if organization is None:
+            errors.append("所选机构不在该行政区域内，已显示全部机构")
+    domain = params.get("domain") or ""
+    if domain and not Domain.objects.filter(code=domain).exists():
+        errors.append("没有该公开领域，已显示全部领域")
+        domain = ""
+    preset = params.get("preset") or ""
+    start, end = _date(params.get("from")), _date(params.get("to"))
+    if not preset:
+        preset = "custom" if (start and end) else "this_quarter"
+    if preset not in sel.PRESETS:
+        preset = "this_quarter"
+    if preset == "custom" and not (start and end and start <= end):
+        errors.append("自定义期间的起止日期无效（YYYY-MM-DD，起始不晚于结束），已显示本季度")
+        preset = "this_quarter"
+    period = sel.preset_period(preset, today, start, end)
+    return Filters(jurisdiction, organization, domain, preset, period, today, errors)
