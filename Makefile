@@ -21,6 +21,7 @@ setup: install
 demo: setup
 	$(UV) run gongkai demo
 	$(UV) run gongkai search rebuild
+	$(UV) run gongkai oversight scan --force
 	@echo ""
 	@echo "门户已启动：http://$(HOST):$(PORT)/  （工作台 /staff/，管理后台 /admin/，接口文档 /api/docs）"
 	@$(UV) run gongkai db_worker --no-reload -v0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \

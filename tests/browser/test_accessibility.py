@@ -39,7 +39,8 @@ def serious_violations(page) -> list[dict]:
 
 def pages(disclosure):
     return ["/", "/jurisdictions/341500/", "/jurisdictions/320902/catalog/", f"/disclosures/{disclosure.pk}/",
-            "/disclosures/", "/workdays/?start=2026-09-25&days=7"]  # fmt: skip
+            "/disclosures/", "/workdays/?start=2026-09-25&days=7", "/applications/new/?jurisdiction=341500",
+            "/applications/track/", "/reports/"]  # fmt: skip
 
 
 def test_no_serious_or_critical_axe_violations(page, disclosure):

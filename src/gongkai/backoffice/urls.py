@@ -1,7 +1,15 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from gongkai.backoffice import views, views_applications, views_credit, views_transactions
+from gongkai.backoffice import (
+    views,
+    views_applications,
+    views_complaints,
+    views_credit,
+    views_oversight,
+    views_reports,
+    views_transactions,
+)
 
 app_name = "backoffice"
 
@@ -30,8 +38,34 @@ urlpatterns = [
     path("applications/", views_applications.application_list, name="application-list"),
     path("applications/deadlines/", views_applications.application_deadlines, name="application-deadlines"),
     path("applications/new/", views_applications.application_register, name="application-register"),
+    path("applications/export.<str:fmt>", views_applications.application_export, name="application-export"),
+    path("applications/letters/", views_applications.letter_templates, name="application-letters"),
+    path(
+        "applications/<int:pk>/letter/<str:which>.docx",
+        views_applications.application_letter_docx,
+        name="application-letter-docx",
+    ),
+    path(
+        "applications/<int:pk>/letter/<str:which>/",
+        views_applications.application_letter,
+        name="application-letter",
+    ),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
     path("applications/<int:pk>/<str:action>/", views_applications.application_act, name="application-act"),
+    path("reports/", views_reports.report_list, name="report-list"),
+    path("reports/start/", views_reports.report_start, name="report-start"),
+    path("reports/<int:pk>/", views_reports.report_detail, name="report"),
+    path("reports/<int:pk>/export.<str:fmt>", views_reports.report_export, name="report-export"),
+    path("reports/<int:pk>/<str:action>/", views_reports.report_act, name="report-act"),
+    path("complaints/", views_complaints.complaint_list, name="complaint-list"),
+    path("complaints/<int:pk>/", views_complaints.complaint_detail, name="complaint"),
+    path("complaints/<int:pk>/<str:action>/", views_complaints.complaint_act, name="complaint-act"),
+    path("complaints/org/<int:pk>/", views_complaints.organization_complaint, name="complaint-organization"),
+    path(
+        "complaints/org/<int:pk>/<str:action>/",
+        views_complaints.organization_act,
+        name="complaint-organization-act",
+    ),
     path("credit/", views_credit.dashboard, name="credit"),
     path("credit/entities/", views_credit.entity_lookup, name="credit-entity-lookup"),
     path("credit/entities/edit/", views_credit.entity_edit, name="credit-entity-edit"),
@@ -45,4 +79,13 @@ urlpatterns = [
     path("credit/blacklist/<int:pk>/<str:action>/", views_credit.entry_act, name="credit-entry-act"),
     path("credit/repairs/<int:pk>/", views_credit.repair_detail, name="credit-repair"),
     path("credit/repairs/<int:pk>/decide/", views_credit.repair_decide, name="credit-repair-decide"),
+    path("oversight/", views_oversight.dashboard, name="oversight"),
+    path("oversight/figures/<str:code>/", views_oversight.drilldown, name="oversight-figure"),
+    path("oversight/export.xlsx", views_oversight.export, name="oversight-export"),
+    path("oversight/scores/", views_oversight.scores, name="oversight-scores"),
+    path("oversight/findings/", views_oversight.findings, name="oversight-findings"),
+    path("oversight/findings/<int:pk>/", views_oversight.finding_detail, name="oversight-finding"),
+    path(
+        "oversight/findings/<int:pk>/<str:action>/", views_oversight.finding_act, name="oversight-finding-act"
+    ),
 ]

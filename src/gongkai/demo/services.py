@@ -58,11 +58,19 @@ def load_demo(path: str | Path | None = None) -> tuple[str, list[DemoAccount]]:
             accounts.append(
                 DemoAccount(u["username"], u["name"], Role(u["role"]).label, [o.name for o in targets])
             )
+    from gongkai.demo.applications import load_demo_applications
+    from gongkai.demo.complaints import load_demo_complaints
     from gongkai.demo.credit import load_demo_credit
     from gongkai.demo.disclosures import load_demo_disclosures
+    from gongkai.demo.oversight import load_demo_oversight
+    from gongkai.demo.reports import load_demo_reports
     from gongkai.demo.transactions import load_demo_transactions
 
     load_demo_disclosures()
     load_demo_credit()
     load_demo_transactions()
+    load_demo_applications()
+    load_demo_reports()  # after the ledger and the disclosures it counts
+    load_demo_oversight()
+    load_demo_complaints()
     return password, accounts

@@ -13,10 +13,14 @@ from ninja.renderers import JSONRenderer
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.exchange.applications_api import router as applications_router
+from gongkai.exchange.applications_api import staff as applications_staff_router
+from gongkai.exchange.complaints_api import router as complaints_router
 from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
+from gongkai.exchange.oversight_api import router as oversight_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
+from gongkai.exchange.reports_api import router as reports_router
 from gongkai.exchange.schemas import (
     CatalogOut,
     ErrorOut,
@@ -168,3 +172,7 @@ api.add_router("/", credit_router)
 api.add_router("/", transactions_router)
 api.add_router("/", search_router)
 api.add_router("/", applications_router)
+api.add_router("/client", applications_staff_router)
+api.add_router("/", complaints_router)
+api.add_router("/", reports_router)
+api.add_router("/", oversight_router)

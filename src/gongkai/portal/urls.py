@@ -1,6 +1,14 @@
 from django.urls import path
 
-from gongkai.portal import views, views_applications, views_credit, views_search, views_transactions
+from gongkai.portal import (
+    views,
+    views_applications,
+    views_complaints,
+    views_credit,
+    views_reports,
+    views_search,
+    views_transactions,
+)
 
 app_name = "portal"
 
@@ -23,4 +31,11 @@ urlpatterns = [
     path("blacklist/", views_credit.blacklist, name="blacklist"),
     path("applications/new/", views_applications.application_new, name="application-new"),
     path("applications/track/", views_applications.application_track, name="application-track"),
+    path("applications/track/correct/", views_applications.application_correct, name="application-correct"),
+    path("complaints/new/", views_complaints.complaint_new, name="complaint-new"),
+    path("complaints/track/", views_complaints.complaint_track, name="complaint-track"),
+    path("reports/", views_reports.report_list, name="report-list"),
+    path("reports/<int:pk>/", views_reports.report_detail, name="report"),
+    path("reports/<int:pk>/v/<int:number>/", views_reports.report_detail, name="report-version"),
+    path("reports/<int:pk>/report.<str:fmt>", views_reports.report_export, name="report-export"),
 ]
