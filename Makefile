@@ -24,7 +24,9 @@ demo: setup
 	$(UV) run gongkai oversight scan --force
 	@echo ""
 	@echo "门户已启动：http://$(HOST):$(PORT)/  （工作台 /staff/，管理后台 /admin/，接口文档 /api/docs）"
-	@$(UV) run gongkai db_worker --no-reload -v0 & worker=$$!; trap "kill $$worker 2>/dev/null" EXIT INT TERM; \
+	@$(UV) run gongkai db_worker --no-reload -v0 & worker=$$!; \
+	  $(UV) run gongkai scheduler >/dev/null & scheduler=$$!; \
+	  trap "kill $$worker $$scheduler 2>/dev/null" EXIT INT TERM; \
 	  $(UV) run gongkai serve --host $(HOST) --port $(PORT)
 
 serve: setup
