@@ -10,8 +10,9 @@ import pytest
 
 from gongkai.applications import services
 from gongkai.applications.choices import State
-from gongkai.applications.rules import InvalidApplication, tracking_hash
+from gongkai.applications.rules import InvalidApplication
 from gongkai.core.errors import DomainError
+from gongkai.core.tracking import tracking_hash
 from tests.applications.conftest import COMPANY_USCC, company, person
 
 D = dt.date

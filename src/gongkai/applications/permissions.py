@@ -6,7 +6,7 @@ from __future__ import annotations
 from gongkai.applications.models import Application
 from gongkai.core.permissions import Perm
 from gongkai.orgs.models import Organization
-from gongkai.orgs.roles import has_perm, organizations_with
+from gongkai.orgs.roles import has_perm, organizations_with, supervised_jurisdiction_ids
 
 Verdict = tuple[bool, str]
 OK: Verdict = (True, "")
@@ -37,22 +37,6 @@ def can_edit_letters(user, organization: Organization) -> Verdict:
             and Membership.objects.filter(user=user, organization=organization, role=Role.ADMINISTRATOR).exists()):  # fmt: skip
         return OK
     return False, f"文书模板由{organization.name}政府信息公开工作机构负责人或管理员维护"
-
-
-def supervised_jurisdiction_ids(user) -> set[int]:
-    """Jurisdictions, with everything below them, of the supervising organizations where the user supervises."""
-    from gongkai.catalog.models import Jurisdiction
-
-    ids = set(
-        organizations_with(user, Perm.SUPERVISION_VIEW)
-        .filter(is_supervisor=True)
-        .values_list("jurisdiction_id", flat=True)
-    )
-    frontier = set(ids)
-    while frontier:
-        frontier = set(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
 
 
 def visible_to(user, qs=None):

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import hashlib
 import re
-import secrets
 
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
@@ -19,8 +17,6 @@ from gongkai.core.codes import is_valid_resident_id, uscc_problem
 from gongkai.core.errors import InvalidFields
 
 # Letters and digits that cannot be mistaken for one another when read out or copied by hand.
-TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-TRACKING_LENGTH = 16  # 31^16 ≈ 2^79: not guessable
 
 APPLICANT_FIELDS = (
     "applicant_kind", "applicant_name", "id_type", "id_number", "contact_person", "phone", "email", "address",
@@ -39,16 +35,6 @@ REQUIRED = {
 
 class InvalidApplication(InvalidFields):
     code = "invalid_application"
-
-
-def new_tracking_code() -> str:
-    raw = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, TRACKING_LENGTH, 4))
-
-
-def tracking_hash(code: str) -> str:
-    normalized = re.sub(r"[\s-]", "", code or "").upper()
-    return hashlib.sha256(normalized.encode("ascii", "ignore")).hexdigest()
 
 
 def format_registration_no(organization_id: int, year: int, serial: int) -> str:

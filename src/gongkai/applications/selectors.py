@@ -10,9 +10,9 @@ from django.db.models import Q, QuerySet
 from gongkai.applications import permissions as perms
 from gongkai.applications.choices import State
 from gongkai.applications.models import Application, Consultation
-from gongkai.applications.rules import tracking_hash
 from gongkai.core.errors import NotFound
 from gongkai.core.permissions import Perm
+from gongkai.core.tracking import tracking_hash
 from gongkai.orgs.models import Organization
 from gongkai.orgs.selectors import organizations_in
 

@@ -49,13 +49,12 @@ from gongkai.applications.models import (
 from gongkai.applications.rules import (
     clean_applicant,
     format_registration_no,
-    new_tracking_code,
     normalize_text,
-    tracking_hash,
 )
 from gongkai.applications.workflow import check_transition
 from gongkai.core.audit import log_action
 from gongkai.core.errors import DomainError, require
+from gongkai.core.tracking import new_tracking_code, tracking_hash
 from gongkai.orgs.models import Organization
 from gongkai.workdays.calendar import get_calendar
 

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gongkai.applications.choices import State
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import check_transition as _check
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     State.PENDING: frozenset({State.RECEIVED}),
@@ -20,11 +20,5 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-class InvalidTransition(DomainError):
-    code = "invalid_state"
-    status = 409
-
-
 def check_transition(current: str, target: str, what: str) -> None:
-    if target not in TRANSITIONS[current]:
-        raise InvalidTransition(f"申请当前状态为“{State(current).label}”，不能{what}")
+    _check(TRANSITIONS, current, target, noun="申请", current_label=State(current).label, what=what)

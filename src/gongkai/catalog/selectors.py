@@ -166,3 +166,19 @@ def effective_item_ids(jurisdiction: Jurisdiction, on: dt.date | None = None) ->
             _item_ids_cache.clear()
         _item_ids_cache[key] = frozenset(i.pk for i in effective_items(jurisdiction, on))
     return _item_ids_cache[key]
+
+
+def descendant_ids(*roots: int) -> list[int]:
+    """The given jurisdictions (by pk) and every jurisdiction below them, roots first."""
+    ids, frontier = list(roots), list(roots)
+    while frontier:
+        frontier = [pk for pk in Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)
+                    if pk not in ids]  # fmt: skip
+        ids += frontier
+    return ids
+
+
+def descendant_codes(jurisdiction: Jurisdiction) -> list[str]:
+    """The codes of every jurisdiction below `jurisdiction` (not its own)."""
+    below = descendant_ids(jurisdiction.pk)[1:]
+    return list(Jurisdiction.objects.filter(pk__in=below).values_list("code", flat=True))

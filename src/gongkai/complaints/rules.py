@@ -4,9 +4,7 @@ gives, and registration numbers and tracking codes (hashed as for applications: 
 from __future__ import annotations
 
 import functools
-import hashlib
 import re
-import secrets
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,8 +15,6 @@ from django.core.validators import validate_email
 from gongkai.core.errors import DataFileError, InvalidFields
 from gongkai.core.yamlfile import line_of, read_yaml
 
-TRACKING_ALPHABET = "ABCDEFGHJKMNPQRSTUVWXYZ23456789"
-TRACKING_LENGTH = 16  # 31^16 ≈ 2^79: not guessable
 PROFILE_KEY = "complaint_days"  # a jurisdiction's own handling period, when its profile sets one
 
 COMPLAINANT_FIELDS = (
@@ -84,16 +80,6 @@ def read_rules(path: str | Path) -> ComplaintRules:
 def rules() -> ComplaintRules:
     """data/complaints/categories.yaml, read once per process."""
     return read_rules(Path(settings.DATA_DIR) / "complaints" / "categories.yaml")
-
-
-def new_tracking_code() -> str:
-    raw = "".join(secrets.choice(TRACKING_ALPHABET) for _ in range(TRACKING_LENGTH))
-    return "-".join(raw[i : i + 4] for i in range(0, TRACKING_LENGTH, 4))
-
-
-def tracking_hash(code: str) -> str:
-    normalized = re.sub(r"[\s-]", "", code or "").upper()
-    return hashlib.sha256(normalized.encode("ascii", "ignore")).hexdigest()
 
 
 def format_registration_no(supervisor_id: int, year: int, serial: int) -> str:

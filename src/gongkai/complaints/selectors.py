@@ -11,8 +11,9 @@ from django.db.models import Case, Count, QuerySet, Value, When
 from gongkai.complaints import permissions as perms
 from gongkai.complaints.choices import OPEN_STATES, UPHELD_FINDINGS
 from gongkai.complaints.models import Complaint, ExplanationRequest
-from gongkai.complaints.rules import rules, tracking_hash
+from gongkai.complaints.rules import rules
 from gongkai.core.errors import NotFound
+from gongkai.core.tracking import tracking_hash
 from gongkai.orgs.models import Organization
 from gongkai.orgs.roles import organizations_with
 from gongkai.workdays.calendar import get_calendar

@@ -22,13 +22,12 @@ from gongkai.complaints.routing import handling_due, supervising_office
 from gongkai.complaints.rules import (
     clean_complaint,
     format_registration_no,
-    new_tracking_code,
     rules,
-    tracking_hash,
 )
 from gongkai.complaints.workflow import check_transition
 from gongkai.core.audit import log_action
 from gongkai.core.errors import DomainError, InvalidFields, require
+from gongkai.core.tracking import new_tracking_code, tracking_hash
 from gongkai.disclosures.models import Disclosure
 from gongkai.orgs.models import Organization
 from gongkai.workdays.calendar import get_calendar

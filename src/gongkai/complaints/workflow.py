@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from gongkai.complaints.choices import State
-from gongkai.core.errors import DomainError
+from gongkai.core.errors import check_transition as _check
 
 TRANSITIONS: dict[str, frozenset[str]] = {
     # A transfer keeps a complaint waiting for acceptance at the new office.
@@ -16,11 +16,5 @@ TRANSITIONS: dict[str, frozenset[str]] = {
 }
 
 
-class InvalidTransition(DomainError):
-    code = "invalid_state"
-    status = 409
-
-
 def check_transition(current: str, target: str, what: str) -> None:
-    if target not in TRANSITIONS[current]:
-        raise InvalidTransition(f"举报当前状态为“{State(current).label}”，不能{what}")
+    _check(TRANSITIONS, current, target, noun="举报", current_label=State(current).label, what=what)

@@ -61,3 +61,18 @@ def require(verdict: tuple[bool, str]) -> None:
     allowed, reason = verdict
     if not allowed:
         raise PermissionDenied(reason)
+
+
+class InvalidTransition(DomainError):
+    """An action the record's current state does not allow."""
+
+    code = "invalid_state"
+    status = 409
+
+
+def check_transition(
+    transitions: dict, current: str, target: str, *, noun: str, current_label: str, what: str
+) -> None:
+    """Refuse moving from `current` to `target` unless `transitions[current]` allows it: "申请当前状态为“已答复”，不能征求意见"."""
+    if target not in transitions[current]:
+        raise InvalidTransition(f"{noun}当前状态为“{current_label}”，不能{what}")

@@ -14,27 +14,11 @@ from gongkai.core.permissions import Perm
 from gongkai.credit.choices import BlacklistState, RepairState
 from gongkai.credit.models import BlacklistEntry, RepairRecord
 from gongkai.orgs.models import Organization
-from gongkai.orgs.roles import has_perm, organizations_with
+from gongkai.orgs.roles import has_perm, organizations_with, supervised_jurisdiction_ids
 
 Verdict = tuple[bool, str]
 OK: Verdict = (True, "")
 FOUR_EYES = "不能审核自己提出或登记的事项（双人审核）"
-
-
-def _supervised_jurisdiction_ids(user) -> set[int]:
-    """Jurisdictions (with everything below them) of the supervising organizations where the user reviews."""
-    from gongkai.catalog.models import Jurisdiction
-
-    ids = set(
-        organizations_with(user, Perm.BLACKLIST_REVIEW)
-        .filter(is_supervisor=True)
-        .values_list("jurisdiction_id", flat=True)
-    )
-    frontier = set(ids)
-    while frontier:
-        frontier = set(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True)) - ids
-        ids |= frontier
-    return ids
 
 
 def review_organizations(user) -> QuerySet[Organization]:
@@ -42,14 +26,15 @@ def review_organizations(user) -> QuerySet[Organization]:
     and every organization in a jurisdiction under a supervising organization where they hold it."""
     direct = organizations_with(user, Perm.BLACKLIST_REVIEW)
     return Organization.objects.filter(
-        Q(pk__in=direct.values("pk")) | Q(jurisdiction_id__in=_supervised_jurisdiction_ids(user))
+        Q(pk__in=direct.values("pk"))
+        | Q(jurisdiction_id__in=supervised_jurisdiction_ids(user, Perm.BLACKLIST_REVIEW))
     )
 
 
 def is_reviewer_for(user, organization: Organization) -> bool:
     if has_perm(user, organization, Perm.BLACKLIST_REVIEW):
         return True
-    return organization.jurisdiction_id in _supervised_jurisdiction_ids(user)
+    return organization.jurisdiction_id in supervised_jurisdiction_ids(user, Perm.BLACKLIST_REVIEW)
 
 
 def can_record(user, organization: Organization) -> Verdict:

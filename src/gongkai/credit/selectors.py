@@ -14,6 +14,7 @@ from dataclasses import dataclass
 from django.db.models import Exists, OuterRef, Q, QuerySet
 from django.utils import timezone
 
+from gongkai.catalog.selectors import descendant_codes
 from gongkai.core.errors import NotFound
 from gongkai.credit import permissions as perms
 from gongkai.credit.choices import BlacklistState, PublicationScope, RepairState
@@ -141,7 +142,7 @@ def public_blacklist(
         qs = BlacklistEntry.objects.public_on(today)
     if jurisdiction is not None:
         qs = qs.filter(
-            organization__jurisdiction__code__in=[jurisdiction.code, *_descendant_codes(jurisdiction)]
+            organization__jurisdiction__code__in=[jurisdiction.code, *descendant_codes(jurisdiction)]
         )
     if reason:
         qs = qs.filter(reason_category=reason)
@@ -150,17 +151,6 @@ def public_blacklist(
     if q.strip():
         qs = qs.filter(Q(entity_name__icontains=q.strip()) | Q(entity__uscc__startswith=q.strip().upper()))
     return qs.select_related("entity", "organization__jurisdiction").order_by("-decided_on", "-pk")
-
-
-def _descendant_codes(jurisdiction) -> list[str]:
-    from gongkai.catalog.models import Jurisdiction
-
-    codes, frontier = [], [jurisdiction.pk]
-    while frontier:
-        children = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", "code"))
-        codes += [code for _pk, code in children]
-        frontier = [pk for pk, _code in children]
-    return codes
 
 
 def blacklist_years() -> list[int]:

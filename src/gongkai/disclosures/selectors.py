@@ -7,6 +7,7 @@ from dataclasses import dataclass
 
 from django.db.models import Count, F, Q, QuerySet
 
+from gongkai.catalog.selectors import descendant_codes
 from gongkai.core.errors import NotFound
 from gongkai.disclosures import permissions as perms
 from gongkai.disclosures.choices import RevisionStatus, State
@@ -122,7 +123,7 @@ def browse(*, jurisdiction=None, domain: str | None = None, item: int | None = N
     """Published records by jurisdiction (with its children), domain, catalog item, organization and year."""
     qs = public_disclosures()
     if jurisdiction is not None:
-        codes = [jurisdiction.code, *_descendant_codes(jurisdiction)]
+        codes = [jurisdiction.code, *descendant_codes(jurisdiction)]
         qs = qs.filter(jurisdiction__code__in=codes)
     if domain:
         qs = qs.filter(catalog_item__domain__code=domain)
@@ -133,17 +134,6 @@ def browse(*, jurisdiction=None, domain: str | None = None, item: int | None = N
     if year:
         qs = qs.filter(published_on__year=year)
     return qs
-
-
-def _descendant_codes(jurisdiction) -> list[str]:
-    from gongkai.catalog.models import Jurisdiction
-
-    codes, frontier = [], [jurisdiction.pk]
-    while frontier:
-        children = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", "code"))
-        codes += [code for _pk, code in children]
-        frontier = [pk for pk, _code in children]
-    return codes
 
 
 @dataclass(frozen=True)

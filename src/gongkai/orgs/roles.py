@@ -58,3 +58,14 @@ def organizations_with(user, perm: Perm):
     roles = [role for role, perms in ROLE_PERMISSIONS.items() if perm in perms]
     ids = Membership.objects.filter(user=user, role__in=roles).values("organization_id")
     return Organization.objects.filter(pk__in=ids, active=True)
+
+
+def supervised_jurisdiction_ids(user, perm: Perm = Perm.SUPERVISION_VIEW) -> set[int]:
+    """Jurisdictions, with everything below them, of the supervising organizations (is_supervisor) where `user`
+    holds `perm`: the reach of a supervisor."""
+    from gongkai.catalog.selectors import descendant_ids
+
+    roots = (
+        organizations_with(user, perm).filter(is_supervisor=True).values_list("jurisdiction_id", flat=True)
+    )
+    return set(descendant_ids(*set(roots)))

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from urllib.parse import urlencode
 
 from gongkai.catalog.models import Domain, Jurisdiction
+from gongkai.catalog.selectors import descendant_ids
 from gongkai.orgs.models import Organization
 from gongkai.oversight import selectors as sel
 
@@ -58,7 +59,7 @@ def parse(params, *, allowed: list[Jurisdiction], today: dt.date) -> Filters:
     org_id = params.get("organization") or ""
     if org_id:
         organization = Organization.objects.filter(
-            pk=int(org_id) if org_id.isdigit() else 0, jurisdiction_id__in=sel.descendant_ids(jurisdiction)
+            pk=int(org_id) if org_id.isdigit() else 0, jurisdiction_id__in=descendant_ids(jurisdiction.pk)
         ).first()
         if organization is None:
             errors.append("所选机构不在该行政区域内，已显示全部机构")

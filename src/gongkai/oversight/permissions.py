@@ -12,7 +12,7 @@ from django.db.models import QuerySet
 from gongkai.catalog.models import Jurisdiction
 from gongkai.core.permissions import Perm
 from gongkai.orgs.models import Organization
-from gongkai.orgs.roles import has_perm, organizations_with
+from gongkai.orgs.roles import has_perm, organizations_with, supervised_jurisdiction_ids
 from gongkai.oversight.choices import UNRECTIFIED_STATES, FindingState
 from gongkai.oversight.models import Finding
 
@@ -20,23 +20,8 @@ Verdict = tuple[bool, str]
 OK: Verdict = (True, "")
 
 
-def _descendant_ids(jurisdiction_id: int) -> list[int]:
-    ids, frontier = [jurisdiction_id], [jurisdiction_id]
-    while frontier:
-        frontier = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
 def supervising_organizations(user) -> QuerySet[Organization]:
     return organizations_with(user, Perm.SUPERVISION_VIEW).filter(is_supervisor=True)
-
-
-def supervised_jurisdiction_ids(user) -> list[int]:
-    ids: list[int] = []
-    for j_id in supervising_organizations(user).values_list("jurisdiction_id", flat=True):
-        ids += [pk for pk in _descendant_ids(j_id) if pk not in ids]
-    return ids
 
 
 def is_supervisor(user) -> bool:

@@ -41,12 +41,12 @@ from django.db.models import Count, F, Q, QuerySet
 
 from gongkai.applications.models import Application
 from gongkai.catalog.models import CatalogItem, Jurisdiction
-from gongkai.catalog.selectors import effective_items
+from gongkai.catalog.selectors import descendant_ids, effective_items
 from gongkai.core.permissions import Perm
 from gongkai.disclosures.choices import RevisionStatus, State
 from gongkai.disclosures.models import Disclosure, Revision, SupervisorCopy
 from gongkai.orgs.models import Organization
-from gongkai.orgs.roles import organizations_with
+from gongkai.orgs.roles import organizations_with, supervised_jurisdiction_ids
 from gongkai.oversight.models import Finding
 from gongkai.transactions.models import Transaction
 
@@ -107,14 +107,6 @@ def preset_period(
 # --- scope -----------------------------------------------------------------------------------------------------
 
 
-def descendant_ids(jurisdiction: Jurisdiction) -> list[int]:
-    ids, frontier = [jurisdiction.pk], [jurisdiction.pk]
-    while frontier:
-        frontier = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
 @dataclass(frozen=True)
 class Scope:
     """What the figures are about: a jurisdiction with its children, optionally one organization and one domain."""
@@ -131,7 +123,7 @@ class Scope:
     def of(cls, jurisdiction: Jurisdiction, start: dt.date, end: dt.date, today: dt.date, *,
            organization: Organization | None = None, domain: str | None = None) -> Scope:  # fmt: skip
         return cls(jurisdiction, start, end, today, organization, domain or None,
-                   tuple(descendant_ids(jurisdiction)))  # fmt: skip
+                   tuple(descendant_ids(jurisdiction.pk)))  # fmt: skip
 
     def organizations(self) -> QuerySet[Organization]:
         qs = Organization.objects.filter(jurisdiction_id__in=self.jurisdiction_ids)
@@ -530,15 +522,12 @@ def supervised_jurisdictions(user) -> list[Jurisdiction]:
 
 def can_view(user, jurisdiction: Jurisdiction) -> bool:
     """True when the jurisdiction is one the user supervises or a child of one."""
-    return any(jurisdiction.pk in descendant_ids(top) for top in supervised_jurisdictions(user))
+    return jurisdiction.pk in supervised_jurisdiction_ids(user)
 
 
 def jurisdiction_choices(user) -> list[Jurisdiction]:
     """Supervised jurisdictions and their children, for the dashboard's filter."""
-    ids: list[int] = []
-    for top in supervised_jurisdictions(user):
-        ids += [pk for pk in descendant_ids(top) if pk not in ids]
-    return list(Jurisdiction.objects.filter(pk__in=ids).order_by("code"))
+    return list(Jurisdiction.objects.filter(pk__in=supervised_jurisdiction_ids(user)).order_by("code"))
 
 
 def latest_snapshots(jurisdiction: Jurisdiction, limit: int = 30):

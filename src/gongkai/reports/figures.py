@@ -13,6 +13,7 @@ from django.db.models import Q
 
 from gongkai.applications import statistics
 from gongkai.catalog.models import Jurisdiction
+from gongkai.catalog.selectors import descendant_ids
 from gongkai.core.models import AuditEntry
 from gongkai.disclosures.choices import State as DisclosureState
 from gongkai.disclosures.choices import Validity
@@ -21,19 +22,11 @@ from gongkai.orgs.models import Organization
 from gongkai.reports.template import Template, get_template, relabel
 
 
-def descendant_jurisdictions(jurisdiction: Jurisdiction) -> list[int]:
-    ids, frontier = [jurisdiction.pk], [jurisdiction.pk]
-    while frontier:
-        frontier = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
 def organizations_for(*, organization: Organization | None = None, jurisdiction: Jurisdiction | None = None):
     """The organizations a report covers: one, or every organization of the jurisdiction and its children."""
     if organization is not None:
         return Organization.objects.filter(pk=organization.pk)
-    return Organization.objects.filter(jurisdiction_id__in=descendant_jurisdictions(jurisdiction)).order_by(
+    return Organization.objects.filter(jurisdiction_id__in=descendant_ids(jurisdiction.pk)).order_by(
         "jurisdiction__code", "name"
     )
 

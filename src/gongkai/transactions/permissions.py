@@ -11,7 +11,7 @@ from django.db.models import Q, QuerySet
 from gongkai.core.permissions import Perm
 from gongkai.disclosures.models import Disclosure
 from gongkai.orgs.models import Organization
-from gongkai.orgs.roles import has_perm, organizations_with
+from gongkai.orgs.roles import has_perm, organizations_with, supervised_jurisdiction_ids
 from gongkai.transactions.models import Transaction
 
 Verdict = tuple[bool, str]
@@ -57,7 +57,7 @@ def visible_to(user, qs: QuerySet[Transaction] | None = None) -> QuerySet[Transa
     steps of, and every transaction of the jurisdictions they supervise."""
     qs = Transaction.objects.all() if qs is None else qs
     orgs = organizations_with(user, Perm.DISCLOSURE_VIEW_INTERNAL)
-    supervised = organizations_with(user, Perm.SUPERVISION_VIEW).values("jurisdiction_id")
+    supervised = supervised_jurisdiction_ids(user)
     return qs.filter(
         Q(owner__in=orgs)
         | Q(agency__in=orgs)

@@ -11,6 +11,7 @@ from typing import Any
 from django.db.models import Exists, OuterRef, Prefetch, Q, QuerySet
 
 from gongkai.catalog.models import Stage
+from gongkai.catalog.selectors import descendant_ids
 from gongkai.core.errors import NotFound
 from gongkai.disclosures.choices import RevisionStatus, State
 from gongkai.disclosures.models import Revision
@@ -77,16 +78,6 @@ def transaction_of(disclosure_id: int) -> Transaction | None:
     return t
 
 
-def _descendant_ids(jurisdiction) -> list[int]:
-    from gongkai.catalog.models import Jurisdiction
-
-    ids, frontier = [jurisdiction.pk], [jurisdiction.pk]
-    while frontier:
-        frontier = list(Jurisdiction.objects.filter(parent_id__in=frontier).values_list("pk", flat=True))
-        ids += frontier
-    return ids
-
-
 @dataclass
 class Listed:
     transaction: Transaction
@@ -107,7 +98,7 @@ def browse(
     if domain:
         qs = qs.filter(domain__code=domain)
     if jurisdiction is not None:
-        qs = qs.filter(jurisdiction_id__in=_descendant_ids(jurisdiction))
+        qs = qs.filter(jurisdiction_id__in=descendant_ids(jurisdiction.pk))
     for term in q.split():
         qs = qs.filter(
             Q(title__icontains=term) | Q(code__icontains=normalize(term)) | Q(project_no__icontains=term)
