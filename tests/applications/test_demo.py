@@ -30,7 +30,7 @@ def demo_orgs(db, monkeypatch):
 
 def test_demo_applications(demo_orgs):
     today = timezone.localdate()
-    assert 18 <= load_demo_applications() <= 24
+    assert 27 <= load_demo_applications() <= 33
     demo = Application.objects.all()
     states = set(demo.values_list("state", flat=True))
     assert {"pending", "received", "correction_requested", "in_consultation", "extended", "awaiting_fee",
@@ -47,3 +47,21 @@ def test_demo_applications(demo_orgs):
     assert demo.values("organization__jurisdiction").distinct().count() == 5
     count = demo.count()
     assert load_demo_applications() == count
+
+
+def test_last_years_ledger_fills_last_years_report(demo_orgs):
+    from gongkai.applications.statistics import application_table, fees_collected, problems, remedy_table
+
+    load_demo_applications()
+    org = Application.objects.filter(info_title__contains="竞争性谈判").get().organization
+    year = timezone.localdate().year - 1
+    last, this = application_table([org.pk], year), application_table([org.pk], year + 1)
+    assert last.row("received").cells["total"] >= 9
+    assert last.cell("carried_forward", "total") == 1 == this.cell("carried_over", "total")  # the late-December one
+    assert {"natural_person", "business", "research", "legal_service", "nonprofit"} <= {
+        code for code, n in last.row("received").cells.items() if n
+    }
+    assert problems(last) == []
+    assert problems(this, previous=last) == []
+    assert fees_collected([org.pk], year) == 500  # 80 pages: (80 - 30) x 10 元
+    assert remedy_table([org.pk], year).cell("cases", "litigation_direct.pending") == 1

@@ -81,6 +81,7 @@ def load_demo_applications(today: dt.date | None = None) -> int:
     spec = read_yaml(Path(settings.DATA_DIR) / "demo" / "organizations.yaml").data
     places = {str(j["slug"]): (str(j["code"]), Organization.objects.get(uscc=j["organizations"][0]["uscc"]))
               for j in spec["jurisdictions"]}  # fmt: skip
+    _last_year(c, *places["luan"])
     _luan(c, *places["luan"])
     for slug, (code, org) in places.items():
         if slug != "luan":
@@ -177,6 +178,65 @@ def _luan(c: _Clock, code: str, org: Organization) -> None:
     services.submit_online(
         organization=org, data=person("何琳", code, 20, "场地预约规则", "公共资源交易中心开评标场地预约规则")
     )
+
+
+def _last_year(c: _Clock, code: str, org: Organization) -> None:
+    """Last year's ledger, so that last year's annual report has figures: applications from several kinds of
+    applicant replied in different ways, a paid fee, a lawsuit still pending, and one received in late December
+    and replied in January (carried forward into this year)."""
+    h = _user("luan-handler")
+    year = c.today.year - 1
+
+    def workday(month: int, day: int, after: int = 0) -> dt.date:
+        start = dt.date(year, month, day)
+        while not c.cal.is_workday(start):
+            start += dt.timedelta(days=1)
+        return c.cal.add_workdays(start, after).due if after else start
+
+    def replied(on: dt.date, data: dict, reply_type: str, text: str, ground: str = "", after: int = 10, **kw):
+        app = _counter(org, h, on, data)
+        done = c.cal.add_workdays(on, after).due
+        return services.reply(actor=h, application=app, reply_type=reply_type, ground=ground, text=text,
+                              replied_on=done, today=done, **kw)  # fmt: skip
+
+    def organization(kind: str, name: str, title: str, description: str) -> dict:
+        return {**company(name, code, title, description), "applicant_kind": kind}
+
+    replied(workday(3, 10), person("钱进", code, 31, f"{year}年市本级政府采购计划", "市本级年度政府采购计划"),
+            "disclosed", "现提供该计划的电子文本。")  # fmt: skip
+    replied(workday(4, 15), company("六安某某工程咨询有限公司", code, "某道路工程招标控制价",
+                                    "某道路工程招标控制价及编制说明"), "partial",
+            "提供招标控制价；编制人员个人信息不予公开。")  # fmt: skip
+    replied(workday(5, 20), organization("research", "六安某某规划设计研究院", "土地出让收入使用情况",
+                                         f"{year - 1}年国有土地使用权出让收入使用情况"),
+            "disclosed", "该信息已主动公开，现告知获取途径。")  # fmt: skip
+    replied(workday(6, 3), person("孔亮", code, 32, "某项目评标委员会讨论记录", "评标委员会内部讨论记录"),
+            "withheld", "评标委员会讨论记录属于过程性信息。", ground="process_information")  # fmt: skip
+    lawsuit = replied(workday(7, 21), organization("legal_service", "安徽某某律师事务所", "某土地出让合同履行情况",
+                                                   "某地块出让合同履行情况及违约处理"),
+                      "unavailable", "经检索，本机关未制作、未获取该信息。", ground="not_held",
+                      referred_body="六安市自然资源和规划局", referred_contact="0564-3370001（演示）")  # fmt: skip
+    services.record_remedy(actor=h, application=lawsuit, kind="litigation_direct", body="六安市中级人民法院",
+                           case_no=f"（{year}）皖15行初演示号", filed_on=workday(9, 8), today=workday(9, 8))  # fmt: skip
+    replied(workday(8, 12), person("曹敏", code, 33, "信访事项处理结果", "要求答复本人信访事项的处理结果"),
+            "not_handled", "该申请属于信访事项，请通过信访渠道反映。", ground="petition")  # fmt: skip
+    # a fee for 80 pages of paper copies, paid
+    on = workday(9, 16)
+    app = _counter(org, h, on, person("严正", code, 34, f"{year - 1}年全部竞争性谈判文件",
+                                      "全部竞争性谈判采购文件纸质复印件"))  # fmt: skip
+    notice = c.cal.add_workdays(on, 3).due
+    services.issue_fee_notice(actor=h, application=app, method="per_page", pages=80, notice_sent_on=notice,
+                              reason="申请复制的页数明显超过合理范围", today=notice)  # fmt: skip
+    paid = c.cal.add_workdays(notice, 5).due
+    services.record_fee_payment(actor=h, application=app, paid_on=paid, today=paid)
+    done = c.cal.add_workdays(paid, 5).due
+    services.reply(actor=h, application=app, reply_type="disclosed", text="现提供所申请文件的纸质复印件80页。",
+                   replied_on=done, today=done)  # fmt: skip
+    replied(workday(11, 4), organization("nonprofit", "六安市某某公益服务中心", "保障性住房分配结果",
+                                         "本年度公共租赁住房分配结果"), "disclosed", "现提供分配结果公示。")  # fmt: skip
+    # received in late December, replied in January: carried forward into this year's report
+    replied(workday(12, 28), person("韩冰", code, 35, "年度交易数据统计", "全年公共资源交易宗数和金额统计"),
+            "disclosed", "现提供统计表。", after=12)  # fmt: skip
 
 
 def _other(c: _Clock, slug: str, code: str, org: Organization) -> None:
