@@ -57,7 +57,9 @@ def test_last_years_ledger_fills_last_years_report(demo_orgs):
     year = timezone.localdate().year - 1
     last, this = application_table([org.pk], year), application_table([org.pk], year + 1)
     assert last.row("received").cells["total"] >= 9
-    assert last.cell("carried_forward", "total") == 1 == this.cell("carried_over", "total")  # the late-December one
+    assert (
+        last.cell("carried_forward", "total") == 1 == this.cell("carried_over", "total")
+    )  # the late-December one
     assert {"natural_person", "business", "research", "legal_service", "nonprofit"} <= {
         code for code, n in last.row("received").cells.items() if n
     }
