@@ -132,3 +132,48 @@ def test_supervisor_of_a_parent_jurisdiction_sees_below(client, luan_org, handle
                    replied_on=D(2026, 3, 3), today=D(2026, 3, 3))  # fmt: skip
     client.force_login(user)
     assert mine.registration_no in client.get("/staff/applications/").content.decode()
+
+
+def test_consultation_decision_fee_and_remedies_over_the_api(client, luan_org, handler, auth, time_machine):
+    from zoneinfo import ZoneInfo
+
+    time_machine.move_to(dt.datetime(2026, 4, 30, 10, tzinfo=ZoneInfo("Asia/Shanghai")))
+    app = in_person(luan_org, handler, D(2026, 3, 2))
+    url = f"/api/client/applications/{app.pk}"
+    post = lambda path, data: client.post(url + path, data, content_type="application/json", **auth)  # noqa: E731
+    cid = post("/consultations", {"kind": "third_party", "party": "某某公司", "sent_on": "2026-03-03"}).json()[
+        "consultations"][0]["id"]  # fmt: skip
+    post(
+        f"/consultations/{cid}/answer",
+        {"outcome": "objection", "answered_on": "2026-03-05", "reasons": "商业秘密"},
+    )
+    r = post(f"/consultations/{cid}/decision", {"decision": "public_interest", "decided_on": "2026-03-06"})
+    assert r.status_code == 400  # disclosing over an objection needs the reasons and the notice
+    r = post(f"/consultations/{cid}/decision", {"decision": "public_interest", "decided_on": "2026-03-06",
+                                                "reasons": "涉及财政资金使用", "notice_sent_on": "2026-03-06"})  # fmt: skip
+    assert r.status_code == 200, r.json()
+    assert r.json()["consultations"][0]["decision"] == "public_interest"
+
+    r = post(
+        "/fee",
+        {
+            "method": "per_page",
+            "pages": 120,
+            "reason": "页数明显超过合理范围",
+            "notice_sent_on": "2026-03-09",
+        },
+    )
+    assert r.status_code == 200, r.json()
+    assert (r.json()["state"], r.json()["fee"]["amount"]) == ("awaiting_fee", "1100.00")  # 70x10 + 20x20 元
+    assert post("/fee", {"method": "per_page", "pages": 40, "reason": "x", "notice_sent_on": "2026-03-09"}).json()[
+        "code"] in ("invalid_state", "fee_once")  # fmt: skip
+    assert post("/fee/payment", {"paid_on": "2026-03-12"}).json()["state"] == "received"
+    post("/reply", {"reply_type": "partial", "text": "部分公开", "replied_on": "2026-03-20"})
+
+    r = post("/remedies", {"kind": "reconsideration", "body": "六安市人民政府", "filed_on": "2026-04-01"})
+    assert r.status_code == 200, r.json()
+    rid = r.json()["remedies"][0]["id"]
+    assert r.json()["remedies"][0]["result"] == "pending"
+    r = post(f"/remedies/{rid}/result", {"result": "upheld", "decided_on": "2026-04-28"})
+    assert r.json()["remedies"][0]["result"] == "upheld"
+    assert post("/remedies/999999/result", {"result": "upheld"}).status_code == 404

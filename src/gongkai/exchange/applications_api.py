@@ -218,12 +218,23 @@ class StaffApplicationOut(Schema):
     repeat_of: str | None
 
 
+class RemedyOut(Schema):
+    id: int
+    kind: str
+    body: str
+    case_no: str
+    filed_on: dt.date
+    result: str
+    decided_on: dt.date | None
+
+
 class StaffDetailOut(StaffApplicationOut):
     deadline_steps: list[str] = Field(description="答复期限的推算过程")
     correction: CorrectionOut | None
     extension: ExtensionOut | None
     fee: FeeOut | None
     consultations: list[ConsultationOut]
+    remedies: list[RemedyOut]
 
 
 class LedgerOut(Schema):
@@ -334,6 +345,9 @@ def _detail(request: HttpRequest, pk: int) -> dict:
             }
             for c in a.consultations.all()
         ],  # fmt: skip
+        "remedies": list(
+            a.remedies.values("id", "kind", "body", "case_no", "filed_on", "result", "decided_on")
+        ),
     }
 
 
@@ -430,4 +444,77 @@ def staff_reply(request: HttpRequest, pk: int, payload: ReplyIn):
         if earlier is None:
             raise NotFound("没有该申请人此前已答复的该登记号申请")
     services.reply(actor=request.auth.user, application=app, repeat_of=earlier, **data)
+    return _detail(request, pk)
+
+
+class DecisionIn(Schema):
+    decision: str = Field(
+        description="withhold（采纳意见不予公开）、disclose（予以公开）或 public_interest（因公共利益决定公开）"
+    )
+    reasons: str = ""
+    decided_on: dt.date
+    notice_sent_on: dt.date | None = Field(None, description="因公共利益决定公开时，书面告知第三方的日期")
+
+
+class FeeIn(Schema):
+    method: str = Field(description="per_piece（按件）或 per_page（按量）")
+    pages: int | None = Field(None, description="按量计收时的页数")
+    reason: str = Field(description="申请数量、频次明显超过合理范围的情况")
+    notice_sent_on: dt.date
+
+
+class FeePaidIn(Schema):
+    paid_on: dt.date
+    waived: bool = Field(False, description="减免（不计入实际收取的信息处理费）")
+
+
+class RemedyIn(Schema):
+    kind: str = Field(
+        description="reconsideration（行政复议）、litigation_direct（未经复议直接起诉）或 litigation_after（复议后起诉）"
+    )
+    body: str = Field(description="复议机关或受理法院")
+    filed_on: dt.date
+    case_no: str = ""
+    summary: str = ""
+
+
+class RemedyResultIn(Schema):
+    result: str = Field(description="upheld（维持）、corrected（纠正）、other（其他）或 pending（尚未审结）")
+    decided_on: dt.date | None = None
+    summary: str = ""
+
+
+@staff.post("/applications/{pk}/consultations/{cid}/decision", response=WRITE, summary="征求意见后的决定")
+def staff_decide(request: HttpRequest, pk: int, cid: int, payload: DecisionIn):
+    consultation = _write(request, pk).consultations.filter(pk=cid).first()
+    if consultation is None:
+        raise NotFound("没有该征求意见记录")
+    services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/fee", response=WRITE, summary="发出信息处理费收费通知（国办函〔2020〕109号）")
+def staff_fee(request: HttpRequest, pk: int, payload: FeeIn):
+    services.issue_fee_notice(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免")
+def staff_fee_paid(request: HttpRequest, pk: int, payload: FeePaidIn):
+    services.record_fee_payment(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼")
+def staff_remedy(request: HttpRequest, pk: int, payload: RemedyIn):
+    services.record_remedy(actor=request.auth.user, application=_write(request, pk), **payload.dict())
+    return _detail(request, pk)
+
+
+@staff.post("/applications/{pk}/remedies/{rid}/result", response=WRITE, summary="登记行政复议、行政诉讼结果")
+def staff_remedy_result(request: HttpRequest, pk: int, rid: int, payload: RemedyResultIn):
+    remedy = _write(request, pk).remedies.filter(pk=rid).first()
+    if remedy is None:
+        raise NotFound("没有该行政复议或行政诉讼记录")
+    services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())
     return _detail(request, pk)
