@@ -119,3 +119,21 @@ def test_due_soon_and_overdue_lists(client, luan_org, handler, at):
     services.reply(actor=handler, application=late, reply_type="disclosed", text="公开", replied_on=D(2026, 3, 18),
                    today=D(2026, 3, 18))  # fmt: skip
     assert list(client.get("/staff/applications/deadlines/").context["overdue"]) == []
+
+
+def test_each_consultation_has_its_own_form_ids(client, luan_org, handler):
+    import re
+    from collections import Counter
+
+    from gongkai.applications import services
+    from tests.applications.conftest import in_person
+
+    app = in_person(luan_org, handler, dt.date(2026, 3, 2))
+    for party, kind in (("某某建设有限公司", "third_party"), ("六安市财政局", "other_body")):
+        services.start_consultation(actor=handler, application=app, kind=kind, party=party,
+                                    sent_on=dt.date(2026, 3, 3), today=dt.date(2026, 3, 3))  # fmt: skip
+    client.force_login(handler)
+    page = client.get(f"/staff/applications/{app.pk}/").content.decode()
+    ids = Counter(re.findall(r'\sid="([^"]+)"', page))
+    assert [i for i, n in ids.items() if n > 1] == []
+    assert page.count("登记意见</summary>") == 2

@@ -161,12 +161,19 @@ def _reply_form(app: Application, data=None, **kwargs) -> ReplyForm:
 def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     app = _staff_application(request, pk)
     can_act = app_perms.can_handle(request.user, app.organization)[0]
+    consultations, remedies = list(app.consultations.all()), list(app.remedies.all())
+    if can_act:  # one form per record, with its own element ids
+        for c in consultations:
+            c.answer_form = ConsultationAnswerForm(auto_id=f"answer-{c.pk}-%s")
+            c.decide_form = DecisionForm(auto_id=f"decide-{c.pk}-%s")
+        for r in remedies:
+            r.decide_form = RemedyDecisionForm(auto_id=f"remedy-decide-{r.pk}-%s")
     context = {
         "application": app,
         "can_act": can_act,
         "deadline": compute_deadline(app, timezone.localdate()),
-        "consultations": list(app.consultations.all()),
-        "remedies": list(app.remedies.all()),
+        "consultations": consultations,
+        "remedies": remedies,
         "fee": getattr(app, "fee", None),
         "history": history_for(app),
         "forms": {
@@ -174,8 +181,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "request_correction": CorrectionRequestForm(auto_id="correction-request-%s"),
             "record_correction": CorrectionForm(auto_id="correction-%s"),
             "consult": ConsultationForm(auto_id="consult-%s"),
-            "answer": ConsultationAnswerForm(auto_id="answer-%s"),
-            "decide": DecisionForm(auto_id="decide-%s"),
             "extend": ExtensionForm(
                 approvers=selectors.extension_approvers(app.organization), auto_id="extend-%s"
             ),
@@ -183,7 +188,6 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
             "fee_paid": FeePaidForm(auto_id="fee-paid-%s"),
             "reply": _reply_form(app, auto_id="reply-%s") if can_act else None,
             "remedy": RemedyForm(auto_id="remedy-%s"),
-            "remedy_decide": RemedyDecisionForm(auto_id="remedy-decide-%s"),
         }
         if can_act
         else {},
