@@ -92,8 +92,8 @@ def test_apply_correct_consult_reply_and_track(request, page, browser, live_serv
     page.get_by_text("已登记征求意见").wait_for()
     page.locator("summary", has_text="登记意见").click()
     page.get_by_label("意见", exact=True).select_option("objection")
-    page.locator("#answer-answered_on").fill(today)
-    page.locator("#answer-reasons").fill("评标专家打分表涉及商业秘密")
+    page.locator('[id^="answer-"][id$="-answered_on"]').fill(today)  # ids carry the consultation's number
+    page.locator('[id^="answer-"][id$="-reasons"]').fill("评标专家打分表涉及商业秘密")
     page.get_by_role("button", name="登记意见").click()
     page.get_by_text("已登记征求意见的答复").wait_for()
     page.locator("summary", has_text="答复").last.click()
@@ -105,7 +105,7 @@ def test_apply_correct_consult_reply_and_track(request, page, browser, live_serv
     page.get_by_role("button", name="答复", exact=True).click()
     page.get_by_text("已答复").first.wait_for()
     assert page.get_by_role("link", name="答复书（.docx）").is_visible()
-    page.reload()  # without the flash message (backoffice/base.html puts role="status" on its <li>: a separate issue)
+    page.reload()
     assert serious_violations(page) == []
 
     # 5. The applicant sees the reply with the code, and nothing of anyone else's.
