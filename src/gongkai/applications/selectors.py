@@ -9,7 +9,7 @@ from django.db.models import Q, QuerySet
 
 from gongkai.applications import permissions as perms
 from gongkai.applications.choices import State
-from gongkai.applications.models import Application, Consultation
+from gongkai.applications.models import Application, Consultation, Remedy
 from gongkai.core.errors import NotFound
 from gongkai.core.permissions import Perm
 from gongkai.core.tracking import tracking_hash
@@ -166,3 +166,19 @@ def for_export(qs: QuerySet[Application]) -> QuerySet[Application]:
         .prefetch_related("consultations", "remedies")
         .order_by("receipt_date", "registration_no")
     )
+
+
+def consultation_of(application: Application, pk) -> Consultation:
+    """One of the application's consultations (pages and API address them by number)."""
+    found = application.consultations.filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound("没有该征求意见记录")
+    return found
+
+
+def remedy_of(application: Application, pk) -> Remedy:
+    """One of the reconsiderations or lawsuits against the application's reply."""
+    found = application.remedies.filter(pk=pk).first() if str(pk).isdigit() else None
+    if found is None:
+        raise NotFound("没有该行政复议或行政诉讼记录")
+    return found

@@ -290,9 +290,7 @@ def _act(request: HttpRequest, app: Application, action: str) -> str:
         return "已登记征求意见"
     if action == "answer":
         d = _valid(ConsultationAnswerForm(p))
-        consultation = app.consultations.filter(pk=d.pop("consultation")).first()
-        if consultation is None:
-            raise DomainError("没有该征求意见记录", code="not_found")
+        consultation = selectors.consultation_of(app, d.pop("consultation"))
         services.record_consultation_answer(actor=user, consultation=consultation, **d)
         return "已登记征求意见的答复"
     if action == "extend":
@@ -301,9 +299,7 @@ def _act(request: HttpRequest, app: Application, action: str) -> str:
         return "已登记延期答复"
     if action == "decide":
         d = _valid(DecisionForm(p))
-        consultation = app.consultations.filter(pk=d.pop("consultation")).first()
-        if consultation is None:
-            raise DomainError("没有该征求意见记录", code="not_found")
+        consultation = selectors.consultation_of(app, d.pop("consultation"))
         services.decide_after_consultation(actor=user, consultation=consultation, **d)
         return "已登记决定"
     if action == "fee":
@@ -329,9 +325,7 @@ def _act(request: HttpRequest, app: Application, action: str) -> str:
         return "已登记行政复议或行政诉讼"
     if action == "remedy_decide":
         d = _valid(RemedyDecisionForm(p))
-        remedy = app.remedies.filter(pk=d.pop("remedy")).first()
-        if remedy is None:
-            raise DomainError("没有该记录", code="not_found")
+        remedy = selectors.remedy_of(app, d.pop("remedy"))
         services.decide_remedy(actor=user, remedy=remedy, **d)
         return "已登记结果"
     raise Http404("没有该操作")

@@ -412,10 +412,7 @@ def staff_consult(request: HttpRequest, pk: int, payload: ConsultIn):
 
 @staff.post("/applications/{pk}/consultations/{cid}/answer", response=WRITE, summary="登记被征求意见方的意见")
 def staff_answer(request: HttpRequest, pk: int, cid: int, payload: AnswerIn):
-    app = _write(request, pk)
-    consultation = app.consultations.filter(pk=cid).first()
-    if consultation is None:
-        raise NotFound("没有该征求意见记录")
+    consultation = selectors.consultation_of(_write(request, pk), cid)
     services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
@@ -486,9 +483,7 @@ class RemedyResultIn(Schema):
 
 @staff.post("/applications/{pk}/consultations/{cid}/decision", response=WRITE, summary="征求意见后的决定")
 def staff_decide(request: HttpRequest, pk: int, cid: int, payload: DecisionIn):
-    consultation = _write(request, pk).consultations.filter(pk=cid).first()
-    if consultation is None:
-        raise NotFound("没有该征求意见记录")
+    consultation = selectors.consultation_of(_write(request, pk), cid)
     services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
@@ -513,8 +508,6 @@ def staff_remedy(request: HttpRequest, pk: int, payload: RemedyIn):
 
 @staff.post("/applications/{pk}/remedies/{rid}/result", response=WRITE, summary="登记行政复议、行政诉讼结果")
 def staff_remedy_result(request: HttpRequest, pk: int, rid: int, payload: RemedyResultIn):
-    remedy = _write(request, pk).remedies.filter(pk=rid).first()
-    if remedy is None:
-        raise NotFound("没有该行政复议或行政诉讼记录")
+    remedy = selectors.remedy_of(_write(request, pk), rid)
     services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())
     return _detail(request, pk)

@@ -15,15 +15,10 @@ from gongkai.applications.rules import APPLICANT_FIELDS
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.portal.forms_applications import ApplicationForm
+from gongkai.portal.tracking import private, track_page
 
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # The tracking code is in the URL or on the page: keep it out of caches, other sites' referrers and search
-    # engines. "same-origin", not "no-referrer": with no-referrer the browser sends `Origin: null` on the
-    # correction form's POST and the CSRF check refuses it.
-    response["Referrer-Policy"] = "same-origin"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+# The tracking page posts the correction form: see gongkai.portal.tracking.private.
+REFERRER = "same-origin"
 
 
 @never_cache
@@ -54,23 +49,16 @@ def application_new(request: HttpRequest) -> HttpResponse:
             if not exc.details.get("problems"):
                 form.add_error(None, exc.message)
         else:
-            return _private(render(request, "portal/applications/submitted.html",
-                                   {"application": app, "tracking_code": tracking_code}))  # fmt: skip
+            return private(render(request, "portal/applications/submitted.html",
+                                   {"application": app, "tracking_code": tracking_code}), referrer=REFERRER)  # fmt: skip
     return render(request, "portal/applications/new.html", {"form": form, "jurisdiction": jurisdiction})
 
 
 @never_cache
 @require_GET
 def application_track(request: HttpRequest) -> HttpResponse:
-    code = request.GET.get("code", "").strip()
-    context: dict = {"code": code, "view": None, "not_found": False}
-    status = 200
-    if code:
-        try:
-            context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
-        except NotFound:
-            context["not_found"], status = True, 404
-    return _private(render(request, "portal/applications/track.html", context, status=status))
+    return track_page(request, "portal/applications/track.html", selectors.get_by_tracking_code, tracking_view,
+                      referrer=REFERRER)  # fmt: skip
 
 
 @never_cache
@@ -90,4 +78,6 @@ def application_correct(request: HttpRequest) -> HttpResponse:
         context["correction_done"] = True
     if not context["not_found"]:
         context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
-    return _private(render(request, "portal/applications/track.html", context, status=status))
+    return private(
+        render(request, "portal/applications/track.html", context, status=status), referrer=REFERRER
+    )

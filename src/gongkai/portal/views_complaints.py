@@ -6,7 +6,6 @@ from __future__ import annotations
 
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import render
-from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_http_methods
 
@@ -18,13 +17,7 @@ from gongkai.complaints.rules import COMPLAINANT_FIELDS, rules
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.orgs.models import Organization
 from gongkai.portal.forms_complaints import ComplaintForm
-
-
-def _private(response: HttpResponse) -> HttpResponse:
-    # The tracking code is in the URL or on the page: keep it out of caches, referrers and search engines.
-    response["Referrer-Policy"] = "no-referrer"
-    response["X-Robots-Tag"] = "noindex, nofollow"
-    return response
+from gongkai.portal.tracking import private, track_page
 
 
 def _jurisdiction_and_initial(request: HttpRequest):
@@ -72,7 +65,7 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
                 form.add_error(None, exc.message)
         else:
             count_submission(ip)
-            return _private(render(request, "portal/complaints/submitted.html",
+            return private(render(request, "portal/complaints/submitted.html",
                                    {"complaint": complaint, "tracking_code": code}))  # fmt: skip
     status = 400 if request.method == "POST" else 200
     context = {"form": form, "jurisdiction": jurisdiction, "categories": rules().categories}
@@ -82,12 +75,4 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
 @never_cache
 @require_GET
 def complaint_track(request: HttpRequest) -> HttpResponse:
-    code = request.GET.get("code", "").strip()
-    context: dict = {"code": code, "view": None, "not_found": False}
-    status = 200
-    if code:
-        try:
-            context["view"] = tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
-        except NotFound:
-            context["not_found"], status = True, 404
-    return _private(render(request, "portal/complaints/track.html", context, status=status))
+    return track_page(request, "portal/complaints/track.html", selectors.get_by_tracking_code, tracking_view)
