@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gongkai.complaints",
     "gongkai.oversight",
     "gongkai.reports",
+    "gongkai.changes",
     "gongkai.scheduler",
     "gongkai.subscriptions",
     "gongkai.backoffice",
