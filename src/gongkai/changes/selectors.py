@@ -36,3 +36,8 @@ def changes_after(
     rows = list(qs[: limit + 1])
     items = rows[:limit]
     return Page(items=items, next_cursor=items[-1].id if items else cursor, has_more=len(rows) > limit)
+
+
+def latest_change_id() -> int:
+    """The newest change's id (0 before the first): the cache generation of public pages."""
+    return PublicChange.objects.order_by("-id").values_list("id", flat=True).first() or 0
