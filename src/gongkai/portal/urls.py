@@ -5,6 +5,7 @@ from gongkai.portal import (
     views_applications,
     views_complaints,
     views_credit,
+    views_data,
     views_reports,
     views_search,
     views_transactions,
@@ -14,6 +15,8 @@ app_name = "portal"
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("data/", views_data.data_index, name="data-index"),
+    path("data/files/<path:name>", views_data.data_file, name="data-file"),
     path("jurisdictions/<str:code>/", views.jurisdiction_detail, name="jurisdiction-detail"),
     path("jurisdictions/<str:code>/catalog/", views.catalog_detail, name="catalog-detail"),
     path("workdays/", views.workday_calculator, name="workday-calculator"),

@@ -73,6 +73,7 @@ INSTALLED_APPS = [
     "gongkai.oversight",
     "gongkai.reports",
     "gongkai.changes",
+    "gongkai.opendata",
     "gongkai.scheduler",
     "gongkai.subscriptions",
     "gongkai.backoffice",
@@ -184,6 +185,11 @@ STORAGES = {
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 MEDIA_ROOT = VAR_DIR / "media"  # uploaded files live outside the web root and are served by views
+OPENDATA_LICENSE = (  # the licence of the open-data files: (name shown, URL)
+    os.environ.get("OPENDATA_LICENSE_NAME", "知识共享署名 4.0 国际许可协议（CC BY 4.0）"),
+    os.environ.get("OPENDATA_LICENSE_URL", "https://creativecommons.org/licenses/by/4.0/deed.zh-hans"),
+)
+OPENDATA_DIR = Path(os.environ.get("GONGKAI_OPENDATA", VAR_DIR / "opendata"))  # generated download files
 SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX", VAR_DIR / "search-index"))
 
 # Background work: django-tasks on its database backend (no extra service); tests run tasks immediately.

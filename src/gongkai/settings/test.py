@@ -23,3 +23,4 @@ WHITENOISE_AUTOREFRESH = True
 # Tests share one process and reuse ids across rolled-back tests: the page cache is on only where a test turns it
 # on (tests/portal/test_page_cache.py), with a fresh cache.
 PUBLIC_CACHE_ENABLED = False
+OPENDATA_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-opendata-"))
