@@ -18,6 +18,7 @@ from gongkai.exchange.complaints_api import router as complaints_router
 from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
+from gongkai.exchange.ocds_api import router as ocds_router
 from gongkai.exchange.oversight_api import router as oversight_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
 from gongkai.exchange.reports_api import router as reports_router
@@ -176,3 +177,4 @@ api.add_router("/client", applications_staff_router)
 api.add_router("/", complaints_router)
 api.add_router("/", reports_router)
 api.add_router("/", oversight_router)
+api.add_router("/", ocds_router)

@@ -1,0 +1,43 @@
+"""Must show (a): the OCDS release and record packages of every demo transaction validate with 0 errors against the
+OCDS 1.1.5 schemas (committed copy, offline), and the releases also against the schema with our extension."""
+
+from __future__ import annotations
+
+from gongkai.demo.services import load_demo
+from gongkai.ocds import packages
+from gongkai.ocds.releases import ocid_for, releases_for_transaction
+from gongkai.ocds.validation import errors
+from gongkai.transactions.selectors import with_details
+
+
+def test_every_demo_transaction_validates(db):
+    load_demo()
+    transactions = list(with_details(packages.public_transactions()))
+    assert len(transactions) >= 24
+    uri = "http://testserver/api/ocds"
+    release_count = 0
+    for t in transactions:
+        releases = releases_for_transaction(t)
+        assert releases, t.code
+        release_count += len(releases)
+        release_package = packages.release_package(releases, uri=uri, jurisdiction=t.jurisdiction)
+        assert errors(release_package, "release-package-schema.json") == [], t.code
+        for release in releases:
+            assert errors(release, "release-schema.json", extended=True) == [], (t.code, release["id"])
+        record_package = packages.record_package(
+            [packages.record_of(t)], uri=uri, jurisdiction=t.jurisdiction
+        )
+        assert errors(record_package, "record-package-schema.json") == [], t.code
+        assert (
+            errors(record_package["records"][0]["compiledRelease"], "release-schema.json", extended=True)
+            == []
+        )
+        assert record_package["records"][0]["ocid"] == ocid_for(t.code)
+    assert release_count >= 60
+
+    # the validator can fail: a release without its ocid, a bad tag and a bad amount are each an error
+    broken = dict(releases_for_transaction(transactions[0])[0])
+    del broken["ocid"]
+    broken["tag"] = ["notATag"]
+    problems = errors(packages.release_package([broken], uri=uri), "release-package-schema.json")
+    assert len(problems) >= 2
