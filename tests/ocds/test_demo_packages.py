@@ -35,6 +35,18 @@ def test_every_demo_transaction_validates(db):
         assert record_package["records"][0]["ocid"] == ocid_for(t.code)
     assert release_count >= 60
 
+    # the winner the demo lists as seriously dishonest before the award carries that status in the award release
+    stadium = next(t for t in transactions if t.title == "六安市体育中心附属设施改造工程施工")
+    award = next(
+        r
+        for r in releases_for_transaction(stadium)
+        if r["tag"] == ["award"] and r["awards"][0]["status"] == "active"
+    )
+    supplier_id = award["awards"][0]["suppliers"][0]["id"]
+    winner = next(p for p in award["parties"] if p["id"] == supplier_id)
+    assert winner["details"]["blacklist"]["listed"] is True
+    assert winner["details"]["blacklist"]["decisionNumber"] == "六公管罚〔2026〕3号"
+
     # the validator can fail: a release without its ocid, a bad tag and a bad amount are each an error
     broken = dict(releases_for_transaction(transactions[0])[0])
     del broken["ocid"]
