@@ -4,9 +4,11 @@ OCDS 1.1.5 schemas (committed copy, offline), and the releases also against the 
 from __future__ import annotations
 
 from gongkai.demo.services import load_demo
+from gongkai.disclosures.models import Disclosure
 from gongkai.ocds import packages
-from gongkai.ocds.releases import ocid_for, releases_for_transaction
+from gongkai.ocds.releases import ocid_for, parse_release_id, releases_for_transaction
 from gongkai.ocds.validation import errors
+from gongkai.transactions.models import TransactionStep
 from gongkai.transactions.selectors import with_details
 
 
@@ -16,10 +18,12 @@ def test_every_demo_transaction_validates(db):
     assert len(transactions) >= 24
     uri = "http://testserver/api/ocds"
     release_count = 0
+    exported: set[int] = set()
     for t in transactions:
         releases = releases_for_transaction(t)
         assert releases, t.code
         release_count += len(releases)
+        exported |= {parse_release_id(r["id"])[0] for r in releases}
         release_package = packages.release_package(releases, uri=uri, jurisdiction=t.jurisdiction)
         assert errors(release_package, "release-package-schema.json") == [], t.code
         for release in releases:
@@ -34,6 +38,11 @@ def test_every_demo_transaction_validates(db):
         )
         assert record_package["records"][0]["ocid"] == ocid_for(t.code)
     assert release_count >= 60
+
+    # records that belong to no transaction (catalogs, policies, credit records) stay out of OCDS
+    steps = set(TransactionStep.objects.values_list("disclosure_id", flat=True))
+    assert exported <= steps
+    assert Disclosure.objects.published().exclude(pk__in=steps).count() > 100
 
     # the winner the demo lists as seriously dishonest before the award carries that status in the award release
     stadium = next(t for t in transactions if t.title == "六安市体育中心附属设施改造工程施工")

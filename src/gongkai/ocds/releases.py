@@ -340,7 +340,7 @@ class _Builder:
             parties.add(t.agency.name, t.agency.uscc, self.m.agency_roles)
         return release
 
-    def _document(self, event: _Event, fields_title: str | None) -> dict[str, Any]:
+    def _document(self, event: _Event) -> dict[str, Any]:
         d, step, kind = event.step.disclosure, event.step, event.kind
         doc: dict[str, Any] = {
             "id": f"d{d.pk}",
@@ -355,7 +355,7 @@ class _Builder:
         content = event.revision.content
         doc.update(
             {
-                "title": content.get("title") or fields_title,
+                "title": content.get("title") or None,
                 "datePublished": _iso(d.published_at or event.moment),
                 "dateModified": _iso(event.moment),
                 "indexNumber": d.index_no,
@@ -409,8 +409,8 @@ class _Builder:
         return None if event.hidden else release
 
     def _section(self, release, event: _Event, rid: str, fields, previous, parties: Parties) -> None:
-        m, kind, d = self.m, event.kind, event.step.disclosure
-        doc = self._document(event, None)
+        m, kind = self.m, event.kind
+        doc = self._document(event)
         correction = event.revision.number > 1
         if kind.section == "planning":
             planning: dict[str, Any] = {}
@@ -453,7 +453,6 @@ class _Builder:
         for n in named(m.parties.get("owner"), fields):
             if n.code != self.t.owner.uscc:
                 parties.add(n.name, n.code, self.owner_roles)
-        self.process.ids_of.setdefault(d.pk, [])
 
     def _awards(self, event, rid, fields, previous, parties: Parties, doc) -> list[dict[str, Any]]:
         m, kind, d, process = self.m, event.kind, event.step.disclosure, self.process
@@ -536,7 +535,7 @@ class _Builder:
 
     def _withdrawal(self, release, event: _Event, parties: Parties) -> None:
         kind, d, process = event.kind, event.step.disclosure, self.process
-        doc = self._document(event, None)
+        doc = self._document(event)
         ids = process.ids_of.get(d.pk) or []
         if kind.section == "planning":
             release["planning"] = {"documents": [doc]}
