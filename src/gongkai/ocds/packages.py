@@ -162,9 +162,10 @@ def decode_cursor(cursor: str) -> int:
         raw = base64.urlsafe_b64decode(cursor + "=" * (-len(cursor) % 4)).decode()
     except (binascii.Error, UnicodeDecodeError, ValueError):
         raw = ""
-    if not raw.startswith("t") or not raw[1:].isdigit():
+    digits = raw[1:]
+    if not raw.startswith("t") or not (digits.isascii() and digits.isdigit()) or len(digits) > 18:
         raise InvalidCursor("翻页标记无效，请使用上一页返回的 links.next")
-    return int(raw[1:])
+    return int(digits)
 
 
 @dataclass
