@@ -20,6 +20,7 @@ from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
 from gongkai.exchange.opendata_api import router as opendata_router
+from gongkai.exchange.ocds_api import router as ocds_router
 from gongkai.exchange.oversight_api import router as oversight_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
 from gongkai.exchange.reports_api import router as reports_router
@@ -180,3 +181,4 @@ api.add_router("/", reports_router)
 api.add_router("/", oversight_router)
 api.add_router("/", changes_router)
 api.add_router("/", opendata_router)
+api.add_router("/", ocds_router)
