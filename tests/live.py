@@ -50,6 +50,7 @@ class LiveDatabase:
     tmp: Path
     name: str
     procs: list[subprocess.Popen] = field(default_factory=list)
+    extra_env: dict[str, str] = field(default_factory=dict)  # for every command this test runs
 
     @property
     def env(self) -> dict[str, str]:
@@ -65,6 +66,7 @@ class LiveDatabase:
             PYTHONUNBUFFERED="1",
             LOG_LEVEL="WARNING",
         )
+        env.update(self.extra_env)
         return env
 
     def gongkai(self, *args: str, timeout: float = 120, check: bool = True, env: dict | None = None):
@@ -116,6 +118,7 @@ class LiveDatabase:
         for proc in self.procs:
             if proc.poll() is None:
                 self.kill9(proc)
+            proc.log.close()  # type: ignore[attr-defined]
 
 
 def _clone_test_database(tmp: Path) -> Template:

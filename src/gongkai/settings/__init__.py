@@ -160,6 +160,9 @@ TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
 READY_MAX_TASK_AGE = int(os.environ.get("READY_MAX_TASK_AGE", "900"))
 SEARCH_INDEX_MAX_LAG = int(os.environ.get("SEARCH_INDEX_MAX_LAG", "600"))
 BACKUP_DIR = Path(os.environ.get("GONGKAI_BACKUP_DIR", VAR_DIR / "backups"))
+SUBSCRIPTIONS_DELIVERY_LEASE = int(os.environ.get("SUBSCRIPTIONS_DELIVERY_LEASE", "300"))
+# Webhook receivers on private or loopback addresses (an internal deployment, the fault test's receiver).
+SUBSCRIPTIONS_WEBHOOK_ALLOW_PRIVATE = _env_bool("SUBSCRIPTIONS_WEBHOOK_ALLOW_PRIVATE")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")
