@@ -28,7 +28,7 @@ from tests.live import LiveDatabase, free_port, query, wait_for
 
 pytestmark = [pytest.mark.django_db, pytest.mark.faults]
 
-APPLICATIONS = 40
+APPLICATIONS = 200  # at most; the burst stops once the kills are over
 DRAFTS = 16
 STOP = "stop-publisher"
 
@@ -180,9 +180,12 @@ class Site:
         self.publisher = self.live.spawn("shell", "-c", PUBLISHER, name="publisher", env=env)
 
 
-def send_applications(site: Site, acked: list[str], refused: list[str]) -> None:
-    """Each application once; one whose answer is lost is not retried (it may or may not have been filed)."""
+def send_applications(site: Site, acked: list[str], refused: list[str], stop: threading.Event) -> None:
+    """Applications until told to stop, each once; one whose answer is lost is not retried (it may or may not
+    have been filed), and the next waits a little for the server to come back."""
     for i in range(APPLICATIONS):
+        if stop.is_set():
+            return
         marker = f"故障演练申请 {i:03d}"
         status, body = call("POST", f"{site.base}/api/applications", {
             "organization_id": site.ids["org"], "applicant_kind": "natural_person", "applicant_name": "张三",
@@ -192,7 +195,7 @@ def send_applications(site: Site, acked: list[str], refused: list[str]) -> None:
             "delivery_way": "email",
         })  # fmt: skip
         (acked if status == 201 else refused).append(marker)
-        time.sleep(0.05)
+        time.sleep(0.05 if status == 201 else 0.5)
 
 
 def send_drafts(site: Site, acked: list[str], deadline: float) -> None:
@@ -243,8 +246,11 @@ def test_kill_9_during_bursts_loses_and_duplicates_nothing(live_db):
         apps_acked: list[str] = []
         apps_refused: list[str] = []
         drafts_acked: list[str] = []
+        stop_applications = threading.Event()
         clients = [
-            threading.Thread(target=send_applications, args=(site, apps_acked, apps_refused)),
+            threading.Thread(
+                target=send_applications, args=(site, apps_acked, apps_refused, stop_applications)
+            ),
             threading.Thread(target=send_drafts, args=(site, drafts_acked, deadline)),
         ]
         for t in clients:
@@ -264,6 +270,9 @@ def test_kill_9_during_bursts_loses_and_duplicates_nothing(live_db):
         time.sleep(0.5)
         site.start_publisher()
         site.start_worker()
+        after_kills = len(apps_acked)
+        wait_for(lambda: len(apps_acked) >= after_kills + 5, timeout=60, what="applications after the kills")
+        stop_applications.set()
 
         for t in clients:
             t.join(timeout=max(1, deadline - time.monotonic()))
@@ -293,6 +302,9 @@ def test_kill_9_during_bursts_loses_and_duplicates_nothing(live_db):
             return len(rows) == DRAFTS and len(sent) == DRAFTS and sent <= {d for d, _ in receiver.received}
 
         wait_for(all_pushed, timeout=60, what=f"every push delivered ({live_db.log('worker')})")
+        # no task is left RUNNING by the killed worker (the reaper requeued it; the new worker finished it)
+        running = "SELECT COUNT(*) FROM django_tasks_database_dbtaskresult WHERE status = 'RUNNING'"
+        wait_for(lambda: query(live_db, running)[0][0] == 0, timeout=30, what="no task stuck RUNNING")
         verify = live_db.gongkai("audit", "verify", timeout=120)
 
     # applications: every acknowledged one exactly once; none twice
