@@ -125,3 +125,23 @@ def test_the_reaper_is_scheduled():
 
     jobs = {j.task: j for j in read_schedule()}
     assert jobs["gongkai.ops.tasks.reap_stale_tasks_task"].every == 5
+
+
+def test_tasks_status_and_reap_commands(db, settings):
+    import io
+
+    from django.core.management import call_command
+
+    settings.TASK_RUNNING_TIMEOUT = 600
+    _running(dt.timedelta(minutes=20), ["a"])
+    out = io.StringIO()
+    call_command("tasks", "status", stdout=out)
+    assert "执行中 1 个" in out.getvalue()
+    assert "运行超时 1 个" in out.getvalue()
+    out = io.StringIO()
+    call_command("tasks", "reap", stdout=out)
+    assert "重新排队 1 个，标记失败 0 个" in out.getvalue()
+    out = io.StringIO()
+    call_command("tasks", "status", stdout=out)
+    assert "待执行 1 个" in out.getvalue()
+    assert "运行超时 0 个" in out.getvalue()
