@@ -7,6 +7,7 @@ handler404 = "gongkai.portal.views.page_not_found"
 handler500 = "gongkai.portal.views.server_error"
 
 urlpatterns = [
+    path("", include("gongkai.ops.urls")),
     path("admin/", admin.site.urls),
     path("api/", api.urls),
     path("staff/", include("gongkai.backoffice.urls")),

@@ -24,6 +24,7 @@ from gongkai.disclosures import selectors, services
 from gongkai.disclosures.choices import LinkKind, RevisionStatus, Validity
 from gongkai.disclosures.models import Disclosure, Revision
 from gongkai.disclosures.rules import deadline_state
+from gongkai.ops.selectors import notices_for
 from gongkai.orgs.models import Role
 from gongkai.orgs.selectors import organizations_of
 from gongkai.workdays.calendar import get_calendar
@@ -56,6 +57,7 @@ def dashboard(request: HttpRequest) -> HttpResponse:
         "copies": selectors.pending_copies(user)[:50],
         "memberships": user.memberships.select_related("organization"),
         "due_days": DUE_SOON_WORKDAYS,
+        "notices": notices_for(user),
     }
     return render(request, "backoffice/dashboard.html", context)
 

@@ -28,8 +28,8 @@ from django.utils import timezone
 
 from gongkai.disclosures.choices import State, Validity
 from gongkai.disclosures.models import Disclosure
+from gongkai.search import fallback, health, queries
 from gongkai.search import index as ix
-from gongkai.search import queries
 from gongkai.search.documents import Jurisdictions, iter_public_sources, load_sources, public_id_batches
 from gongkai.search.index import SearchUnavailable, WriterBusy
 from gongkai.search.models import SearchOutbox
@@ -127,6 +127,7 @@ class SearchResult:
     per_page: int
     took_ms: float
     terms: list[str] = field(default_factory=list)
+    fallback: bool = False  # answered from the database because the index is missing or stale (health.py)
 
 
 def search(query: SearchQuery, *, today: dt.date | None = None) -> SearchResult:
@@ -164,6 +165,8 @@ def search(query: SearchQuery, *, today: dt.date | None = None) -> SearchResult:
         date_to=query.date_to,
         today=today,
     )
+    if not health.index_health().ok:
+        return fallback.search(query, terms, today=today, page=page, per_page=per_page, started=started)
     index = ix.get_index()
     generation = ix.generation()  # read before reloading: facets cached under it are never older than it
     index.reload()
@@ -247,17 +250,13 @@ def _url(pk: int) -> str:
 
 
 def _hit(doc, score: float, terms: list[str]) -> Hit:
-    pk = _first(doc, "id")
-    title, body = _first(doc, "title"), _first(doc, "body")
-    snippet = None
-    if terms:
-        snippet = highlight(body, terms) or highlight(title, terms) or highlight(_first(doc, "meta"), terms)
     day = _first(doc, "pub_day", 0)
-    return Hit(
-        id=pk,
-        title=title,
-        url=_url(pk),
-        snippet=snippet or excerpt(body),
+    return make_hit(
+        pk=_first(doc, "id"),
+        title=_first(doc, "title"),
+        body=_first(doc, "body"),
+        meta=_first(doc, "meta"),
+        terms=terms,
         published_on=dt.date(day // 10000, day // 100 % 100, day % 100) if day else None,
         organization=_first(doc, "organization"),
         jurisdiction=_first(doc, "jurisdiction"),
@@ -267,6 +266,15 @@ def _hit(doc, score: float, terms: list[str]) -> Hit:
         withdrawn=_first(doc, "state") == State.WITHDRAWN,
         score=score,
     )
+
+
+def make_hit(*, pk: int, title: str, body: str, meta: str, terms: list[str], **shown: Any) -> Hit:
+    """A hit with its link and snippet (the first match in the body, else the title, else the other values;
+    the start of the body when nothing matches), from the index (`_hit`) or the database (fallback.py)."""
+    snippet = None
+    if terms:
+        snippet = highlight(body, terms) or highlight(title, terms) or highlight(meta, terms)
+    return Hit(id=pk, title=title, url=_url(pk), snippet=snippet or excerpt(body), **shown)
 
 
 class _LRU:
@@ -462,6 +470,7 @@ def rebuild(batch: int = 2000, *, progress: Callable[[int, float], None] | None 
         _drain_with(w, jurisdictions)
     if fresh:
         ix.mark_current()
+    health.forget_health()
     return count
 
 

@@ -5,6 +5,8 @@ SECRET_KEY     signing key (default: generated once and kept in var/secret_key)
 DEBUG          "1"/"true" to turn on debug pages (default off)
 ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1, [::1])
 GONGKAI_VAR    directory for local state (default: ./var)
+TASK_RUNNING_TIMEOUT, TASK_MAX_ATTEMPTS, READY_MAX_TASK_AGE, SEARCH_INDEX_MAX_LAG, GONGKAI_BACKUP_DIR:
+               recovery and readiness (docs/deployment.md)
 """
 
 from __future__ import annotations
@@ -74,6 +76,7 @@ INSTALLED_APPS = [
     "gongkai.reports",
     "gongkai.changes",
     "gongkai.opendata",
+    "gongkai.ops",
     "gongkai.scheduler",
     "gongkai.subscriptions",
     "gongkai.backoffice",
@@ -194,6 +197,16 @@ SEARCH_INDEX_DIR = Path(os.environ.get("GONGKAI_SEARCH_INDEX", VAR_DIR / "search
 
 # Background work: django-tasks on its database backend (no extra service); tests run tasks immediately.
 TASKS = {"default": {"BACKEND": "django_tasks_db.backend.DatabaseBackend"}}
+# Recovery (docs/deployment.md): a task RUNNING longer than this is taken as lost with its worker and requeued,
+# up to TASK_MAX_ATTEMPTS claims, then failed with an alert; /readyz limits on the backlog and the search lag.
+TASK_RUNNING_TIMEOUT = int(os.environ.get("TASK_RUNNING_TIMEOUT", "1800"))
+TASK_MAX_ATTEMPTS = int(os.environ.get("TASK_MAX_ATTEMPTS", "3"))
+READY_MAX_TASK_AGE = int(os.environ.get("READY_MAX_TASK_AGE", "900"))
+SEARCH_INDEX_MAX_LAG = int(os.environ.get("SEARCH_INDEX_MAX_LAG", "600"))
+BACKUP_DIR = Path(os.environ.get("GONGKAI_BACKUP_DIR", VAR_DIR / "backups"))
+SUBSCRIPTIONS_DELIVERY_LEASE = int(os.environ.get("SUBSCRIPTIONS_DELIVERY_LEASE", "300"))
+# Webhook receivers on private or loopback addresses (an internal deployment, the fault test's receiver).
+SUBSCRIPTIONS_WEBHOOK_ALLOW_PRIVATE = _env_bool("SUBSCRIPTIONS_WEBHOOK_ALLOW_PRIVATE")
 
 EMAIL_BACKEND = os.environ.get("EMAIL_BACKEND", "django.core.mail.backends.smtp.EmailBackend")
 EMAIL_HOST = os.environ.get("EMAIL_HOST", "localhost")

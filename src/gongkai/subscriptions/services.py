@@ -13,6 +13,7 @@ import logging
 import secrets
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.contrib.auth.base_user import BaseUserManager
 from django.db import transaction
 from django.db.models import F
@@ -38,6 +39,15 @@ MAX_ATTEMPTS = 6
 FIRST_BACKOFF = dt.timedelta(minutes=1)
 MAX_BACKOFF = dt.timedelta(hours=6)
 LEASE = dt.timedelta(minutes=5)  # a claimed attempt; far longer than the channels' timeouts
+
+
+def lease() -> dt.timedelta:
+    """How long a claimed attempt is held: a worker killed mid-send leaves it due again after this
+    (settings.SUBSCRIPTIONS_DELIVERY_LEASE seconds; LEASE by default)."""
+    seconds = getattr(settings, "SUBSCRIPTIONS_DELIVERY_LEASE", None)
+    return dt.timedelta(seconds=seconds) if seconds else LEASE
+
+
 UNCONFIRMED_PER_EMAIL_PER_DAY = 5
 
 
@@ -289,7 +299,7 @@ def _claim(delivery_id: int, now: dt.datetime) -> bool:
     return bool(
         Delivery.objects.filter(pk=delivery_id)
         .due(now)
-        .update(attempts=F("attempts") + 1, next_attempt_at=now + LEASE)
+        .update(attempts=F("attempts") + 1, next_attempt_at=now + lease())
     )
 
 

@@ -23,3 +23,10 @@ def send_delivery_task(delivery_id: int) -> str | None:
 def send_confirmation_task(subscription_id: int) -> bool:
     """E-mail the confirmation link of a subscription that is still unconfirmed."""
     return services.send_confirmation(subscription_id)
+
+
+@task()
+def deliver_due_task() -> dict[str, int]:
+    """Send every due delivery: retries, and attempts whose worker died after claiming them (the claim's lease
+    has run out); idempotent, as each attempt is claimed by a conditional update."""
+    return services.deliver_due()
