@@ -19,7 +19,7 @@ VALUES = st.one_of(
 )
 QUERIES = st.fixed_dictionaries(
     {},
-    optional={name: VALUES for name in ("jurisdiction", "organization", "domain", "from", "to")}
+    optional=dict.fromkeys(("jurisdiction", "organization", "domain", "from", "to"), VALUES)
     | {"preset": st.one_of(st.sampled_from(["custom", "this_quarter", "last_quarter", "this_year"]), VALUES)},
 )
 

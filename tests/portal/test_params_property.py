@@ -59,6 +59,6 @@ def test_a_feed_of_any_query_is_well_formed_xml_or_a_400(q, path):
     response = Client().get(path, {"q": q})
     assert response.status_code in (200, 400)
     if response.status_code == 200:
-        ET.fromstring(response.content)
+        ET.fromstring(response.content)  # noqa: S314 - our own feed, made by the code under test
     else:
         assert "\x00" in q

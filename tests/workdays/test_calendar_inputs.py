@@ -22,13 +22,18 @@ CALENDAR = WorkdayCalendar(
 @example(dt.date(9999, 12, 20), 10)
 @example(dt.date.min, 365)
 def test_a_deadline_is_a_later_working_day_or_out_of_range(start, days):
-    try:
+    if (dt.date.max - start).days < days * 7 // 5 + 14:  # near the end of the calendar: may run past it
+        try:
+            result = CALENDAR.add_workdays(start, days)
+        except DateOutOfRange as exc:
+            error = exc
+        else:
+            error = None
+        if error is not None:
+            assert (error.status, "9999-12-31" in error.message) == (422, True)
+            return
+    else:
         result = CALENDAR.add_workdays(start, days)
-    except DateOutOfRange as exc:
-        assert "9999-12-31" in exc.message
-        assert exc.status == 422
-        assert (dt.date.max - start).days < days * 7 // 5 + 14
-        return
     assert result.due >= start
     assert result.due == start or CALENDAR.is_workday(result.due)
     if days:
