@@ -36,7 +36,14 @@ def parse_date(value: object, *, low: dt.date = FIRST_DAY, high: dt.date = LAST_
     return day if low <= day <= high else None
 
 
+_CONTROL = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]")
+
+
+def strip_control(text: str) -> str:
+    """`text` without the characters XML 1.0 cannot hold (tab, newline and carriage return stay)."""
+    return _CONTROL.sub("", text)
+
+
 def clean_text(value: object, limit: int) -> str:
     """Text from a query string, without control characters (NUL breaks XML and PostgreSQL), at most `limit` long."""
-    text = str(value) if value is not None else ""
-    return re.sub(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\ufffe\uffff]", "", text).strip()[:limit]
+    return strip_control(str(value) if value is not None else "").strip()[:limit]
