@@ -3,6 +3,7 @@ from django.urls import include, path
 
 from gongkai.exchange.api import api
 
+handler400 = "gongkai.portal.views.bad_request"
 handler404 = "gongkai.portal.views.page_not_found"
 handler500 = "gongkai.portal.views.server_error"
 

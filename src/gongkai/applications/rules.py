@@ -13,7 +13,7 @@ from gongkai.applications.choices import (
     DeliveryWay,
     IdType,
 )
-from gongkai.core.codes import is_valid_resident_id, uscc_problem
+from gongkai.core.codes import is_valid_phone, is_valid_resident_id, uscc_problem
 from gongkai.core.errors import InvalidFields
 
 # Letters and digits that cannot be mistaken for one another when read out or copied by hand.
@@ -71,6 +71,8 @@ def clean_applicant(data: dict) -> dict:
             problems.append(("id_number", problem))
     if not (out["phone"] or out["email"] or out["address"]):
         problems.append(("phone", "请至少填写一种联系方式（电话、电子邮箱或通信地址）"))
+    if out["phone"] and not is_valid_phone(out["phone"]):
+        problems.append(("phone", "联系电话格式不正确"))
     if out["email"]:
         try:
             validate_email(out["email"])

@@ -53,7 +53,7 @@ from gongkai.applications.rules import (
 )
 from gongkai.applications.workflow import check_transition
 from gongkai.core.audit import log_action
-from gongkai.core.errors import DomainError, require
+from gongkai.core.errors import DomainError, InvalidTransition, require
 from gongkai.core.tracking import new_tracking_code, tracking_hash
 from gongkai.orgs.models import Organization
 from gongkai.workdays.calendar import get_calendar
@@ -294,6 +294,14 @@ def request_correction(
     return correction
 
 
+def _correction_request(app: Application, what: str) -> CorrectionRequest:
+    # The state machine lets other paused states return to RECEIVED, so the request itself must exist.
+    request = CorrectionRequest.objects.select_for_update().filter(application=app).first()
+    if request is None:
+        raise InvalidTransition(f"该申请没有告知补正，不能{what}")
+    return request
+
+
 @transaction.atomic
 def record_correction(
     *,
@@ -308,7 +316,7 @@ def record_correction(
     require(perms.can_handle(actor, app.organization))
     today = _today(today)
     check_transition(app.state, State.RECEIVED, "登记补正")
-    request = CorrectionRequest.objects.get(application=app)
+    request = _correction_request(app, "登记补正")
     if not request.sent_on <= corrected_on <= today:
         raise DomainError("收到补正的日期应在告知补正之日和今天之间", code="invalid_date")
     request.corrected_on, request.correction = corrected_on, correction.strip()
@@ -587,7 +595,7 @@ def correct_by_applicant(*, code: str, correction: str, today: dt.date | None = 
     app = _locked(get_by_tracking_code(code))
     today = _today(today)
     check_transition(app.state, State.RECEIVED, "提交补正")
-    request = CorrectionRequest.objects.select_for_update().get(application=app)
+    request = _correction_request(app, "提交补正")
     if today > request.due_on:
         raise DomainError(f"补正期限（{request.due_on.isoformat()}）已过，逾期不补正的视为放弃申请",
                           code="correction_expired")  # fmt: skip
@@ -719,7 +727,9 @@ def record_fee_payment(
     app = _locked(application)
     require(perms.can_handle(actor, app.organization))
     today = _today(today)
-    fee = FeeNotice.objects.select_for_update().get(application=app)
+    fee = FeeNotice.objects.select_for_update().filter(application=app).first()
+    if fee is None:
+        raise InvalidTransition("该申请没有发出收费通知，不能登记缴费")
     target = State.EXTENDED if Extension.objects.filter(application=app).exists() else State.RECEIVED
     check_transition(app.state, target, "登记缴费")
     if not fee.notice_sent_on <= paid_on <= min(today, fee.pay_by):

@@ -4,7 +4,6 @@ gives, and registration numbers and tracking codes (hashed as for applications: 
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -12,6 +11,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import validate_email
 
+from gongkai.core.codes import is_valid_phone
 from gongkai.core.errors import DataFileError, InvalidFields
 from gongkai.core.yamlfile import line_of, read_yaml
 
@@ -118,7 +118,7 @@ def clean_complaint(data: dict) -> dict:
             problems.append(("complainant_name", "姓名或名称不能超过120字"))
         if not (out["phone"] or out["email"]):
             problems.append(("phone", "请至少填写一种联系方式（电话或电子邮箱），或选择匿名举报"))
-        if out["phone"] and not re.fullmatch(r"[0-9+()\- ]{5,40}", out["phone"]):
+        if out["phone"] and not is_valid_phone(out["phone"]):
             problems.append(("phone", "联系电话格式不正确"))
         if out["email"]:
             try:

@@ -3,10 +3,13 @@ GB 11643 resident identity numbers. See shared/reference/cn-rules.md §4."""
 
 from __future__ import annotations
 
+import re
+
 USCC_CHARS = "0123456789ABCDEFGHJKLMNPQRTUWXY"
 _USCC_WEIGHTS = [pow(3, i, 31) for i in range(17)]
 _ORG_CHARS = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ"
 _ORG_WEIGHTS = [3, 7, 9, 10, 5, 8, 4, 2]
+_RESIDENT_ID = re.compile(r"[0-9]{17}[0-9X]")
 _ID_WEIGHTS = [pow(2, 17 - i, 11) for i in range(17)]
 
 
@@ -46,7 +49,7 @@ def is_valid_resident_id(number: str) -> bool:
     import datetime as dt
 
     number = (number or "").strip().upper()
-    if len(number) != 18 or not number[:17].isdigit():
+    if not _RESIDENT_ID.fullmatch(number):  # ASCII only: str.isdigit() also passes "²", which int() refuses
         return False
     try:
         dt.date(int(number[6:10]), int(number[10:12]), int(number[12:14]))
@@ -54,3 +57,11 @@ def is_valid_resident_id(number: str) -> bool:
         return False
     total = sum(int(c) * w for c, w in zip(number[:17], _ID_WEIGHTS, strict=True))
     return "10X98765432"[total % 11] == number[17]
+
+
+_PHONE = re.compile(r"[0-9+()\- ]{5,40}")
+
+
+def is_valid_phone(number: str) -> bool:
+    """Digits with the usual separators (+, -, spaces, brackets): 0564-3379123, +86 138 0000 0000, (0564) 3379123."""
+    return bool(_PHONE.fullmatch(number)) and sum(ch.isdigit() for ch in number) >= 5

@@ -2,16 +2,12 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 from django.http import HttpRequest
 from ninja import NinjaAPI, Query
-from ninja.errors import AuthenticationError
-from ninja.errors import ValidationError as NinjaValidationError
 from ninja.renderers import JSONRenderer
 
 from gongkai.catalog import selectors as catalog_selectors
-from gongkai.core.errors import DomainError, NotFound
+from gongkai.core.errors import NotFound
 from gongkai.exchange.applications_api import router as applications_router
 from gongkai.exchange.applications_api import staff as applications_staff_router
 from gongkai.exchange.changes_api import router as changes_router
@@ -21,17 +17,21 @@ from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
 from gongkai.exchange.opendata_api import router as opendata_router
 from gongkai.exchange.ocds_api import router as ocds_router
+from gongkai.exchange.errors import StrictJSONParser
+from gongkai.exchange.errors import install as install_error_handlers
 from gongkai.exchange.oversight_api import router as oversight_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
 from gongkai.exchange.reports_api import router as reports_router
 from gongkai.exchange.schemas import (
     CatalogOut,
+    Day,
     ErrorOut,
     JurisdictionDetailOut,
     JurisdictionOut,
     ProfileValueOut,
     WorkdayAddOut,
     WorkdayOut,
+    errors,
 )
 from gongkai.exchange.search_api import router as search_router
 from gongkai.exchange.transactions_api import router as transactions_router
@@ -46,6 +46,7 @@ class ChineseJSONRenderer(JSONRenderer):
 
 api = NinjaAPI(
     renderer=ChineseJSONRenderer(),
+    parser=StrictJSONParser(),
     title="公开 Gongkai API",
     version="1",
     description="公共资源配置领域政府信息公开平台的开放接口：行政区域、规则配置、公开目录、工作日计算等。错误以 JSON 返回 {code, message}。",
@@ -53,32 +54,7 @@ api = NinjaAPI(
 )
 
 
-@api.exception_handler(DomainError)
-def domain_error(request: HttpRequest, exc: DomainError):
-    body = {"code": exc.code, "message": exc.message}
-    if exc.details:
-        body["details"] = exc.details
-    return api.create_response(request, body, status=exc.status)
-
-
-@api.exception_handler(AuthenticationError)
-def auth_error(request: HttpRequest, exc: AuthenticationError):
-    return api.create_response(
-        request,
-        {"code": "unauthorized", "message": "缺少或无效的接口令牌（Authorization: Bearer …）"},
-        status=401,
-    )
-
-
-@api.exception_handler(NinjaValidationError)
-def validation_error(request: HttpRequest, exc: NinjaValidationError):
-    parts = []
-    for err in exc.errors:
-        loc = ".".join(str(x) for x in err.get("loc", []) if x not in ("query", "path", "body"))
-        parts.append(f"{loc}：{err.get('msg', '')}")
-    return api.create_response(
-        request, {"code": "invalid_request", "message": "请求参数有误：" + "；".join(parts)}, status=422
-    )
+install_error_handlers(api)
 
 
 @api.get("/jurisdictions", response=list[JurisdictionOut], tags=["目录"], summary="行政区域列表")
@@ -91,7 +67,7 @@ def list_jurisdictions(request: HttpRequest):
 
 @api.get(
     "/jurisdictions/{code}",
-    response={200: JurisdictionDetailOut, 404: ErrorOut},
+    response={200: JurisdictionDetailOut, 404: ErrorOut, 422: ErrorOut},
     tags=["目录"],
     summary="行政区域及其规则配置",
 )
@@ -107,7 +83,7 @@ def get_jurisdiction(request: HttpRequest, code: str):
 
 @api.get(
     "/jurisdictions/{code}/profile",
-    response={200: list[ProfileValueOut], 404: ErrorOut},
+    response={200: list[ProfileValueOut], 404: ErrorOut, 422: ErrorOut},
     tags=["目录"],
     summary="规则配置（含继承自上级的值及其依据）",
 )
@@ -117,11 +93,11 @@ def get_profile(request: HttpRequest, code: str):
 
 @api.get(
     "/jurisdictions/{code}/catalog",
-    response={200: CatalogOut, 404: ErrorOut},
+    response={200: CatalogOut, **errors(404, 422)},
     tags=["目录"],
     summary="现行公开目录（本级事项及继承的上级事项）",
 )
-def get_catalog(request: HttpRequest, code: str, on: dt.date | None = None):
+def get_catalog(request: HttpRequest, code: str, on: Day | None = None):
     j = catalog_selectors.get_jurisdiction(code)
     catalog = catalog_selectors.current_catalog(j, on)
     if catalog is None:
@@ -149,7 +125,7 @@ def get_catalog(request: HttpRequest, code: str, on: dt.date | None = None):
 )
 def workdays_add(
     request: HttpRequest,
-    start: dt.date,
+    start: Day,
     days: int = Query(..., ge=0, le=365, description="工作日数（起算当日不计入）"),  # noqa: B008
 ):
     result = get_calendar().add_workdays(start, days)
@@ -159,7 +135,7 @@ def workdays_add(
 @api.get(
     "/workdays/{day}", response={200: WorkdayOut, 422: ErrorOut}, tags=["工作日"], summary="某日是否为工作日"
 )
-def workday(request: HttpRequest, day: dt.date):
+def workday(request: HttpRequest, day: Day):
     answer = get_calendar().day(day)
     return {
         "date": answer.date,

@@ -19,7 +19,7 @@ from gongkai.applications.models import Application
 from gongkai.applications.presenters import tracking_view
 from gongkai.core.errors import NotFound, PermissionDenied
 from gongkai.exchange.disclosures_api import TokenAuth
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import MAX_ID, Day, Id, Offset, errors
 from gongkai.exchange.tokens import Scope
 from gongkai.orgs.models import Organization
 
@@ -27,7 +27,7 @@ router = Router(tags=["依申请公开"])
 
 
 class ApplicationIn(Schema):
-    organization_id: int = Field(description="受理机关的编号")
+    organization_id: int = Field(ge=1, le=MAX_ID, description="受理机关的编号")
     applicant_kind: str = Field(
         description="申请人类型：" + "、".join(f"{v}（{n}）" for v, n in ApplicantKind.choices)
     )
@@ -125,7 +125,7 @@ class TrackOut(Schema):
 
 @router.post(
     "/applications",
-    response={201: SubmittedOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
+    response={201: SubmittedOut, **errors(400, 404, 422)},
     summary="提交政府信息公开申请（无需账号）",
 )
 def submit(request: HttpRequest, payload: ApplicationIn):
@@ -152,7 +152,9 @@ def submit(request: HttpRequest, payload: ApplicationIn):
 
 
 @router.get(
-    "/applications/track", response={200: TrackOut, 404: ErrorOut}, summary="凭查询码查询申请的办理状态和答复"
+    "/applications/track",
+    response={200: TrackOut, **errors(404, 422)},
+    summary="凭查询码查询申请的办理状态和答复",
 )
 def track(request: HttpRequest, code: str = Query(..., description="提交时给出的查询码")):  # noqa: B008
     return tracking_view(selectors.get_by_tracking_code(code), timezone.localdate())
@@ -165,7 +167,7 @@ class CorrectionIn(Schema):
 
 @router.post(
     "/applications/track/correction",
-    response={200: TrackOut, 404: ErrorOut, 409: ErrorOut, 400: ErrorOut},
+    response={200: TrackOut, **errors(400, 404, 409, 422)},
     summary="凭查询码提交补正（收到补正之日答复期限重新起算）",
 )
 def correct(request: HttpRequest, payload: CorrectionIn):
@@ -243,29 +245,29 @@ class LedgerOut(Schema):
 
 
 class ConfirmIn(Schema):
-    confirmed_on: dt.date
+    confirmed_on: Day
 
 
 class CorrectionRequestIn(Schema):
-    sent_on: dt.date
-    due_on: dt.date
+    sent_on: Day
+    due_on: Day
     items: str
 
 
 class CorrectionRecordIn(Schema):
-    corrected_on: dt.date
+    corrected_on: Day
     correction: str = ""
 
 
 class ConsultIn(Schema):
     kind: str = Field(description="third_party（第三方）或 other_body（其他机关）")
     party: str
-    sent_on: dt.date
+    sent_on: Day
 
 
 class AnswerIn(Schema):
     outcome: str = Field(description="consent、objection 或 no_answer")
-    answered_on: dt.date | None = None
+    answered_on: Day | None = None
     answer: str = ""
     reasons: str = ""
 
@@ -274,15 +276,15 @@ class ExtendIn(Schema):
     approved_by: str = Field(description="批准人（政府信息公开工作机构负责人）的用户名")
     days: int
     reason: str
-    approved_on: dt.date
-    notice_sent_on: dt.date
+    approved_on: Day
+    notice_sent_on: Day
 
 
 class ReplyIn(Schema):
     reply_type: str = Field(description="答复类型：" + "、".join(f"{v}（{n}）" for v, n in ReplyType.choices))
     ground: str = Field("", description="理由（按年报表三的行）")
     text: str
-    replied_on: dt.date
+    replied_on: Day
     referred_body: str = ""
     referred_contact: str = ""
     repeat_of: str = Field("", description="重复申请时，此前申请的登记号")
@@ -299,7 +301,7 @@ def _scoped(request: HttpRequest):
     )
 
 
-def _get(request: HttpRequest, pk: int) -> Application:
+def _get(request: HttpRequest, pk: Id) -> Application:
     app = _scoped(request).prefetch_related("consultations").filter(pk=pk).first()
     if app is None:
         raise NotFound("该申请不存在")
@@ -321,7 +323,7 @@ def _summary(a: Application) -> dict:
     }  # fmt: skip
 
 
-def _detail(request: HttpRequest, pk: int) -> dict:
+def _detail(request: HttpRequest, pk: Id) -> dict:
     a = _get(request, pk)
     view = tracking_view(a, timezone.localdate())
     return {
@@ -351,17 +353,17 @@ def _detail(request: HttpRequest, pk: int) -> dict:
     }
 
 
-@staff.get("/applications", response={200: LedgerOut, 401: ErrorOut, 403: ErrorOut}, summary="依申请公开台账")
+@staff.get("/applications", response={200: LedgerOut, **errors(401, 403, 422)}, summary="依申请公开台账")
 def staff_ledger(
     request: HttpRequest,
     state: str = "",
     channel: str = "",
     reply_type: str = "",
-    received_from: dt.date | None = None,
-    received_to: dt.date | None = None,
+    received_from: Day | None = None,
+    received_to: Day | None = None,
     q: str = "",
     limit: int = Query(50, ge=1, le=500),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    offset: Offset = 0,
 ):
     _need(request, Scope.APPLICATIONS_READ)
     qs = selectors.ledger(_scoped(request), state=state, channel=channel, reply_type=reply_type,
@@ -370,55 +372,55 @@ def staff_ledger(
     return {"count": qs.count(), "items": [_summary(a) for a in qs[offset : offset + limit]]}
 
 
-@staff.get("/applications/{pk}", response={200: StaffDetailOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+@staff.get("/applications/{pk}", response={200: StaffDetailOut, **errors(401, 403, 404, 422)},
            summary="一件申请（含答复期限推算）")  # fmt: skip
-def staff_get(request: HttpRequest, pk: int):
+def staff_get(request: HttpRequest, pk: Id):
     _need(request, Scope.APPLICATIONS_READ)
     return _detail(request, pk)
 
 
-WRITE = {200: StaffDetailOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+WRITE = {200: StaffDetailOut, **errors(400, 401, 403, 404, 409, 422)}
 
 
-def _write(request: HttpRequest, pk: int) -> Application:
+def _write(request: HttpRequest, pk: Id) -> Application:
     _need(request, Scope.APPLICATIONS_WRITE)
     return _get(request, pk)
 
 
 @staff.post("/applications/{pk}/confirm", response=WRITE, summary="确认收到（网上、平常信函、传真）")
-def staff_confirm(request: HttpRequest, pk: int, payload: ConfirmIn):
+def staff_confirm(request: HttpRequest, pk: Id, payload: ConfirmIn):
     services.confirm_receipt(actor=request.auth.user, application=_write(request, pk),
                              confirmed_on=payload.confirmed_on)  # fmt: skip
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/correction-request", response=WRITE, summary="告知补正")
-def staff_request_correction(request: HttpRequest, pk: int, payload: CorrectionRequestIn):
+def staff_request_correction(request: HttpRequest, pk: Id, payload: CorrectionRequestIn):
     services.request_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正")
-def staff_record_correction(request: HttpRequest, pk: int, payload: CorrectionRecordIn):
+def staff_record_correction(request: HttpRequest, pk: Id, payload: CorrectionRecordIn):
     services.record_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/consultations", response=WRITE, summary="征求第三方或其他机关意见")
-def staff_consult(request: HttpRequest, pk: int, payload: ConsultIn):
+def staff_consult(request: HttpRequest, pk: Id, payload: ConsultIn):
     services.start_consultation(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/consultations/{cid}/answer", response=WRITE, summary="登记被征求意见方的意见")
-def staff_answer(request: HttpRequest, pk: int, cid: int, payload: AnswerIn):
+def staff_answer(request: HttpRequest, pk: Id, cid: Id, payload: AnswerIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/extension", response=WRITE, summary="延期答复（经负责人批准）")
-def staff_extend(request: HttpRequest, pk: int, payload: ExtendIn):
+def staff_extend(request: HttpRequest, pk: Id, payload: ExtendIn):
     app = _write(request, pk)
     data = payload.dict()
     approver = (
@@ -431,7 +433,7 @@ def staff_extend(request: HttpRequest, pk: int, payload: ExtendIn):
 
 
 @staff.post("/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）")
-def staff_reply(request: HttpRequest, pk: int, payload: ReplyIn):
+def staff_reply(request: HttpRequest, pk: Id, payload: ReplyIn):
     app = _write(request, pk)
     data = payload.dict()
     earlier_no = data.pop("repeat_of")
@@ -449,19 +451,19 @@ class DecisionIn(Schema):
         description="withhold（采纳意见不予公开）、disclose（予以公开）或 public_interest（因公共利益决定公开）"
     )
     reasons: str = ""
-    decided_on: dt.date
-    notice_sent_on: dt.date | None = Field(None, description="因公共利益决定公开时，书面告知第三方的日期")
+    decided_on: Day
+    notice_sent_on: Day | None = Field(None, description="因公共利益决定公开时，书面告知第三方的日期")
 
 
 class FeeIn(Schema):
     method: str = Field(description="per_piece（按件）或 per_page（按量）")
     pages: int | None = Field(None, description="按量计收时的页数")
     reason: str = Field(description="申请数量、频次明显超过合理范围的情况")
-    notice_sent_on: dt.date
+    notice_sent_on: Day
 
 
 class FeePaidIn(Schema):
-    paid_on: dt.date
+    paid_on: Day
     waived: bool = Field(False, description="减免（不计入实际收取的信息处理费）")
 
 
@@ -470,44 +472,44 @@ class RemedyIn(Schema):
         description="reconsideration（行政复议）、litigation_direct（未经复议直接起诉）或 litigation_after（复议后起诉）"
     )
     body: str = Field(description="复议机关或受理法院")
-    filed_on: dt.date
+    filed_on: Day
     case_no: str = ""
     summary: str = ""
 
 
 class RemedyResultIn(Schema):
     result: str = Field(description="upheld（维持）、corrected（纠正）、other（其他）或 pending（尚未审结）")
-    decided_on: dt.date | None = None
+    decided_on: Day | None = None
     summary: str = ""
 
 
 @staff.post("/applications/{pk}/consultations/{cid}/decision", response=WRITE, summary="征求意见后的决定")
-def staff_decide(request: HttpRequest, pk: int, cid: int, payload: DecisionIn):
+def staff_decide(request: HttpRequest, pk: Id, cid: Id, payload: DecisionIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/fee", response=WRITE, summary="发出信息处理费收费通知（国办函〔2020〕109号）")
-def staff_fee(request: HttpRequest, pk: int, payload: FeeIn):
+def staff_fee(request: HttpRequest, pk: Id, payload: FeeIn):
     services.issue_fee_notice(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免")
-def staff_fee_paid(request: HttpRequest, pk: int, payload: FeePaidIn):
+def staff_fee_paid(request: HttpRequest, pk: Id, payload: FeePaidIn):
     services.record_fee_payment(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼")
-def staff_remedy(request: HttpRequest, pk: int, payload: RemedyIn):
+def staff_remedy(request: HttpRequest, pk: Id, payload: RemedyIn):
     services.record_remedy(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
 @staff.post("/applications/{pk}/remedies/{rid}/result", response=WRITE, summary="登记行政复议、行政诉讼结果")
-def staff_remedy_result(request: HttpRequest, pk: int, rid: int, payload: RemedyResultIn):
+def staff_remedy_result(request: HttpRequest, pk: Id, rid: Id, payload: RemedyResultIn):
     remedy = selectors.remedy_of(_write(request, pk), rid)
     services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())
     return _detail(request, pk)

@@ -15,14 +15,14 @@ from gongkai.complaints.presenters import tracking_view
 from gongkai.complaints.ratelimit import check_rate, count_submission
 from gongkai.complaints.rules import rules
 from gongkai.core.errors import NotFound
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import MAX_ID, ErrorOut
 from gongkai.orgs.models import Organization
 
 router = Router(tags=["举报"])
 
 
 class ComplaintIn(Schema):
-    organization_id: int = Field(description="被举报单位的编号")
+    organization_id: int = Field(ge=1, le=MAX_ID, description="被举报单位的编号")
     category: str = Field(
         description="举报类别：" + "、".join(f"{c.code}（{c.name}）" for c in rules().categories)
     )
@@ -108,7 +108,7 @@ def submit(request: HttpRequest, payload: ComplaintIn):
 
 @router.get(
     "/complaints/track",
-    response={200: ComplaintTrackOut, 404: ErrorOut},
+    response={200: ComplaintTrackOut, 404: ErrorOut, 422: ErrorOut},
     summary="凭查询码查询举报的办理状态和结果",
 )
 def track(request: HttpRequest, code: str = Query(..., description="提交时给出的查询码")):  # noqa: B008

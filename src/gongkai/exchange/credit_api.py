@@ -14,7 +14,7 @@ from gongkai.catalog import selectors as catalog_selectors
 from gongkai.credit import selectors
 from gongkai.credit.choices import BlacklistReason
 from gongkai.credit.models import BlacklistEntry, CreditRecord, Entity
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import ErrorOut, Offset
 
 credit = Router(tags=["市场主体信用"])
 
@@ -92,7 +92,7 @@ class BlacklistStatusOut(Schema):
     entries: list[BlacklistEntryOut]
 
 
-class TransactionOut(Schema):
+class EntityTransactionOut(Schema):
     disclosure_id: int
     title: str
     url: str
@@ -111,7 +111,7 @@ class EntityDetailOut(EntityOut):
     former_names: list[FormerNameOut]
     records: list[RecordOut] = Field(description="公示期内的信用信息")
     blacklist: BlacklistStatusOut
-    transactions: list[TransactionOut] = Field(description="记载该主体的已发布信息")
+    transactions: list[EntityTransactionOut] = Field(description="记载该主体的已发布信息")
 
 
 class BlacklistPageOut(Schema):
@@ -182,14 +182,18 @@ def _entry(e: BlacklistEntry) -> dict:
     }
 
 
-@credit.get("/entities", response=EntityPageOut, summary="市场主体查询（名称、曾用名或统一社会信用代码）")
+@credit.get(
+    "/entities",
+    response={200: EntityPageOut, 422: ErrorOut},
+    summary="市场主体查询（名称、曾用名或统一社会信用代码）",
+)
 def list_entities(
     request: HttpRequest,
     q: str = Query(
         "", max_length=100, description="名称（含曾用名）的一部分，或统一社会信用代码（前几位）；空则列出全部"
     ),  # noqa: B008
     limit: int = Query(20, ge=1, le=100),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    offset: Offset = 0,
 ):
     qs = selectors.search_entities(q)
     items = [_entity(e, e.blacklisted) for e in qs[offset : offset + limit]]
@@ -198,7 +202,7 @@ def list_entities(
 
 @credit.get(
     "/entities/{uscc}",
-    response={200: EntityDetailOut, 404: ErrorOut},
+    response={200: EntityDetailOut, 404: ErrorOut, 422: ErrorOut},
     summary="一个市场主体：登记信息、公示期内的信用信息、严重失信主体名单状态、参与的交易",
 )
 def get_entity(request: HttpRequest, uscc: str):
@@ -234,7 +238,7 @@ def get_entity(request: HttpRequest, uscc: str):
 
 @credit.get(
     "/blacklist",
-    response={200: BlacklistPageOut, 404: ErrorOut},
+    response={200: BlacklistPageOut, 404: ErrorOut, 422: ErrorOut},
     summary="严重失信主体名单（默认为今日有效期内的名单；state=revoked 为已撤销的认定）",
 )
 def list_blacklist(
@@ -245,7 +249,7 @@ def list_blacklist(
     state: str = Query("listed", pattern="^(listed|revoked)$"),  # noqa: B008
     q: str = Query("", max_length=100, description="主体名称的一部分或统一社会信用代码"),  # noqa: B008
     limit: int = Query(20, ge=1, le=100),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    offset: Offset = 0,
 ):
     j = catalog_selectors.get_jurisdiction(jurisdiction) if jurisdiction else None
     qs = selectors.public_blacklist(jurisdiction=j, reason=reason or "", year=year, state=state, q=q)

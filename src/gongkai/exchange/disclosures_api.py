@@ -19,7 +19,7 @@ from gongkai.disclosures import selectors, services
 from gongkai.disclosures.choices import Validity
 from gongkai.disclosures.models import Disclosure
 from gongkai.disclosures.rules import check_content, deadline_state
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import Day, ErrorOut, Id, Offset, errors
 from gongkai.exchange.tokens import Scope, authenticate
 
 
@@ -116,13 +116,13 @@ def _public_data(d: Disclosure, revisions=None) -> dict[str, Any]:
     }
 
 
-@public.get("/disclosures", response=PageOut, summary="已发布的公开信息（分页）")
+@public.get("/disclosures", response={200: PageOut, 422: ErrorOut}, summary="已发布的公开信息（分页）")
 def list_disclosures(
     request: HttpRequest,
     jurisdiction: str | None = None,
     domain: str | None = None,
     limit: int = Query(20, ge=1, le=100),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    offset: Offset = 0,
 ):
     qs = selectors.public_disclosures()
     if jurisdiction:
@@ -140,9 +140,11 @@ def list_disclosures(
 
 
 @public.get(
-    "/disclosures/{disclosure_id}", response={200: DisclosureDetailOut, 404: ErrorOut}, summary="一条公开信息"
+    "/disclosures/{disclosure_id}",
+    response={200: DisclosureDetailOut, **errors(404, 422)},
+    summary="一条公开信息",
 )
-def get_disclosure(request: HttpRequest, disclosure_id: int):
+def get_disclosure(request: HttpRequest, disclosure_id: Id):
     d = selectors.get_public(disclosure_id)
     revisions = selectors.revisions_of(d)
     data = _public_data(d, revisions)
@@ -168,14 +170,14 @@ def get_disclosure(request: HttpRequest, disclosure_id: int):
 class DraftIn(Schema):
     catalog_item: str = Field(description="目录事项代码（如 construction.award）")
     title: str
-    formed_on: dt.date
+    formed_on: Day
     body: str = ""
     doc_no: str = ""
     subject: str = ""
     genre: str = ""
     info_source: str = ""
     keywords: str = ""
-    valid_until: dt.date | None = None
+    valid_until: Day | None = None
     redacted: bool = False
     attribute: str = "proactive"
     attribute_reason: str = ""
@@ -241,7 +243,7 @@ def _state(d: Disclosure, created: bool = False) -> dict[str, Any]:
 
 @clients.put(
     "/disclosures/{external_id}",
-    response={200: DraftStateOut, 201: DraftStateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: DraftStateOut, 201: DraftStateOut, **errors(400, 401, 403, 404, 422)},
     summary="按外部编号创建或更新草稿（幂等）",
 )
 def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
@@ -261,7 +263,7 @@ def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
 
 @clients.post(
     "/disclosures/{external_id}/submit",
-    response={200: DraftStateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: DraftStateOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="提交保密审查",
 )
 def submit_draft(request: HttpRequest, external_id: str):
@@ -272,7 +274,7 @@ def submit_draft(request: HttpRequest, external_id: str):
 
 @clients.get(
     "/disclosures/{external_id}",
-    response={200: DraftStateOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: DraftStateOut, **errors(401, 403, 404, 422)},
     summary="查询状态",
 )
 def read_state(request: HttpRequest, external_id: str):

@@ -17,7 +17,7 @@ from ninja import Field, Query, Router, Schema
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import InvalidFields
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import Day, ErrorOut
 from gongkai.oversight import selectors as sel
 
 router = Router(tags=["监督监测"])
@@ -58,14 +58,14 @@ def _pct(rate: float | None) -> float | None:
 
 @router.get(
     "/oversight/summary",
-    response={200: SummaryOut, 400: ErrorOut, 404: ErrorOut},
+    response={200: SummaryOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="公开时效等监测指标（含下级行政区域，按机构列出；不含具体记录）",
 )
 def summary(
     request: HttpRequest,
     jurisdiction: str = Query(..., description="行政区划代码（含下级）"),  # noqa: B008
-    start: dt.date | None = Query(None, alias="from", description="期间起始日（含），默认本季度第一天"),  # noqa: B008
-    end: dt.date | None = Query(None, alias="to", description="期间结束日（含），默认本季度最后一天"),  # noqa: B008
+    start: Day | None = Query(None, alias="from", description="期间起始日（含），默认本季度第一天"),  # noqa: B008
+    end: Day | None = Query(None, alias="to", description="期间结束日（含），默认本季度最后一天"),  # noqa: B008
     domain: str | None = Query(None, description="公开领域代码"),  # noqa: B008
 ):
     j = catalog_selectors.get_jurisdiction(jurisdiction)

@@ -10,7 +10,7 @@ from django.urls import reverse
 from ninja import Field, Router, Schema
 
 from gongkai.catalog import selectors as catalog_selectors
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import ErrorOut, Year
 from gongkai.reports import selectors
 from gongkai.reports.models import ReportVersion
 from gongkai.reports.template import get_template
@@ -117,8 +117,12 @@ def report_data(v: ReportVersion) -> dict:
     }
 
 
-@router.get("/annual-reports", response=list[ReportSummaryOut], summary="已发布的政府信息公开工作年度报告")
-def list_reports(request: HttpRequest, jurisdiction: str = "", year: int | None = None):
+@router.get(
+    "/annual-reports",
+    response={200: list[ReportSummaryOut], 422: ErrorOut},
+    summary="已发布的政府信息公开工作年度报告",
+)
+def list_reports(request: HttpRequest, jurisdiction: str = "", year: Year | None = None):
     return [
         {"title": v.content["title"], "year": v.report.year, "subject": v.content["subject"], "version": v.number,
          "published_at": v.published_at, "url": reverse("portal:report", args=[v.report_id]), "api_url": _api_url(v)}
@@ -128,19 +132,19 @@ def list_reports(request: HttpRequest, jurisdiction: str = "", year: int | None 
 
 @router.get(
     "/annual-reports/jurisdictions/{code}/{year}",
-    response={200: ReportOut, 404: ErrorOut},
+    response={200: ReportOut, 404: ErrorOut, 422: ErrorOut},
     summary="本级政府汇总年度报告（按行政区划代码）",
 )
-def jurisdiction_report(request: HttpRequest, code: str, year: int):
+def jurisdiction_report(request: HttpRequest, code: str, year: Year):
     j = catalog_selectors.get_jurisdiction(code)
     return report_data(selectors.published_for(year=year, jurisdiction=j))
 
 
 @router.get(
     "/annual-reports/{organization}/{year}",
-    response={200: ReportOut, 404: ErrorOut},
+    response={200: ReportOut, 404: ErrorOut, 422: ErrorOut},
     summary="部门年度报告（机构的统一社会信用代码或编号）",
 )
-def organization_report(request: HttpRequest, organization: str, year: int):
+def organization_report(request: HttpRequest, organization: str, year: Year):
     org = selectors.find_organization(organization)
     return report_data(selectors.published_for(year=year, organization=org))

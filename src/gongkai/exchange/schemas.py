@@ -1,14 +1,45 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
+from typing import Annotated, Any
 
 from ninja import Schema
+from pydantic import BeforeValidator, Field
+
+from gongkai.core.params import MAX_ID
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def _iso_date(value: Any) -> Any:
+    # pydantic's lax mode reads "0" or 1700000000 as a Unix time (1970-01-01 …) and "2025-01-01T00:00" as a date;
+    # the API documents YYYY-MM-DD and nothing else.
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return value
+    if not isinstance(value, str) or not _ISO_DATE.fullmatch(value):
+        raise ValueError("应为有效日期（YYYY-MM-DD）")
+    return value
+
+
+Day = Annotated[dt.date, BeforeValidator(_iso_date)]
+"""A date given by a client: only YYYY-MM-DD, checked before pydantic parses it."""
+
+Id = Annotated[int, Field(ge=1, le=MAX_ID)]
+"""A record's number given by a client."""
+Offset = Annotated[int, Field(ge=0, le=MAX_ID)]
+Year = Annotated[int, Field(ge=1900, le=2100)]
 
 
 class ErrorOut(Schema):
     code: str
     message: str
     details: dict | None = None
+
+
+def errors(*statuses: int) -> dict[int, type[ErrorOut]]:
+    """Response-map entries for error statuses: `response={200: X, **errors(404, 422)}`."""
+    return dict.fromkeys(statuses, ErrorOut)
 
 
 class JurisdictionOut(Schema):

@@ -7,7 +7,7 @@ import datetime as dt
 from django.http import HttpRequest, JsonResponse
 from ninja import Field, Query, Router, Schema
 
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import Day, ErrorOut, Id
 from gongkai.search.params import clean_params, search_query
 from gongkai.search.services import search
 
@@ -47,21 +47,23 @@ class SearchParams(Schema):
     q: str = Field("", description="关键词：两个及以上汉字按子串匹配；空格分隔为“且”；引号内为短语")
     jurisdiction: str | None = Field(None, description="行政区划代码（含下级）")
     domain: str | None = None
-    item: int | None = Field(None, description="目录事项编号")
+    item: Id | None = Field(None, description="目录事项编号")
     stage: str | None = None
-    organization: int | None = None
+    organization: Id | None = None
     validity: str | None = Field(None, description="valid / expired / repealed")
     state: str | None = Field(None, description="published / withdrawn")
     date_preset: str | None = Field(None, description="today / 3d / 10d / 1m / 3m")
-    date_from: dt.date | None = None
-    date_to: dt.date | None = None
+    date_from: Day | None = None
+    date_to: Day | None = None
     sort: str = Field("relevance", description="relevance 或 date")
     page: int = Field(1, ge=1, le=500)
     per_page: int = Field(20, ge=1, le=100)
 
 
 @router.get(
-    "/search", response={200: SearchOut, 400: ErrorOut}, summary="全文检索（子串匹配、筛选、分类统计）"
+    "/search",
+    response={200: SearchOut, 400: ErrorOut, 422: ErrorOut},
+    summary="全文检索（子串匹配、筛选、分类统计）",
 )
 def search_endpoint(request: HttpRequest, params: Query[SearchParams]):
     raw = {k: v for k, v in params.dict().items() if v not in (None, "")}

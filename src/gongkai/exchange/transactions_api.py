@@ -12,7 +12,7 @@ from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 
 from gongkai.catalog import selectors as catalog_selectors
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import ErrorOut, Offset
 from gongkai.transactions import selectors
 from gongkai.transactions.checks import CheckResult
 from gongkai.transactions.models import Transaction
@@ -176,7 +176,7 @@ def _check(r: CheckResult) -> dict[str, Any]:
 
 @router.get(
     "/transactions",
-    response={200: TransactionPageOut, 404: ErrorOut},
+    response={200: TransactionPageOut, 404: ErrorOut, 422: ErrorOut},
     summary="交易项目（分页，可只看有风险提示的）",
 )
 def list_transactions(
@@ -185,7 +185,7 @@ def list_transactions(
     jurisdiction: str | None = Query(None, description="行政区划代码（含下级）"),  # noqa: B008
     flagged: bool = Query(False, description="只返回有未通过检查的交易项目"),  # noqa: B008
     limit: int = Query(20, ge=1, le=100),  # noqa: B008
-    offset: int = Query(0, ge=0),  # noqa: B008
+    offset: Offset = 0,
 ):
     j = catalog_selectors.get_jurisdiction(jurisdiction) if jurisdiction else None
     rows = selectors.browse(selectors.public_transactions(), today=timezone.localdate(), domain=domain,
@@ -201,7 +201,7 @@ def list_transactions(
 
 @router.get(
     "/transactions/{code}",
-    response={200: TransactionDetailOut, 404: ErrorOut},
+    response={200: TransactionDetailOut, 404: ErrorOut, 422: ErrorOut},
     summary="一个交易项目的全流程及检查结果",
 )
 def get_transaction(request: HttpRequest, code: str):

@@ -9,6 +9,7 @@ from urllib.parse import urlencode
 
 from gongkai.catalog.models import Domain, Jurisdiction
 from gongkai.catalog.selectors import descendant_ids
+from gongkai.core.params import parse_date, parse_int
 from gongkai.orgs.models import Organization
 from gongkai.oversight import selectors as sel
 
@@ -40,13 +41,6 @@ class Filters:
         return urlencode(q)
 
 
-def _date(value: str | None) -> dt.date | None:
-    try:
-        return dt.date.fromisoformat(value) if value else None
-    except ValueError:
-        return None
-
-
 def parse(params, *, allowed: list[Jurisdiction], today: dt.date) -> Filters:
     """Filters from a query string; anything not allowed or malformed falls back to the default, with a message."""
     errors: list[str] = []
@@ -59,7 +53,7 @@ def parse(params, *, allowed: list[Jurisdiction], today: dt.date) -> Filters:
     org_id = params.get("organization") or ""
     if org_id:
         organization = Organization.objects.filter(
-            pk=int(org_id) if org_id.isdigit() else 0, jurisdiction_id__in=descendant_ids(jurisdiction.pk)
+            pk=parse_int(org_id) or 0, jurisdiction_id__in=descendant_ids(jurisdiction.pk)
         ).first()
         if organization is None:
             errors.append("所选机构不在该行政区域内，已显示全部机构")
@@ -68,13 +62,16 @@ def parse(params, *, allowed: list[Jurisdiction], today: dt.date) -> Filters:
         errors.append("没有该公开领域，已显示全部领域")
         domain = ""
     preset = params.get("preset") or ""
-    start, end = _date(params.get("from")), _date(params.get("to"))
+    # Both ends between 1900 and 2099 (parse_date): a period's quarters and years never run past 9999-12-31.
+    start, end = parse_date(params.get("from")), parse_date(params.get("to"))
     if not preset:
         preset = "custom" if (start and end) else "this_quarter"
     if preset not in sel.PRESETS:
         preset = "this_quarter"
     if preset == "custom" and not (start and end and start <= end):
-        errors.append("自定义期间的起止日期无效（YYYY-MM-DD，起始不晚于结束），已显示本季度")
+        errors.append(
+            "自定义期间的起止日期无效（YYYY-MM-DD，1900 至 2099 年间，起始不晚于结束），已显示本季度"
+        )
         preset = "this_quarter"
     period = sel.preset_period(preset, today, start, end)
     return Filters(jurisdiction, organization, domain, preset, period, today, errors)

@@ -23,8 +23,8 @@ from gongkai.disclosures.presenters import public_view
 from gongkai.orgs.models import Organization
 from gongkai.orgs.selectors import organizations_in
 from gongkai.portal.forms import WorkdayForm
-from gongkai.portal.params import int_param, jurisdiction_or_404, jurisdiction_param
-from gongkai.workdays.calendar import get_calendar
+from gongkai.portal.params import PageParams, jurisdiction_or_404, jurisdiction_param
+from gongkai.workdays.calendar import DateOutOfRange, get_calendar
 
 
 @require_GET
@@ -133,7 +133,10 @@ def workday_calculator(request: HttpRequest) -> HttpResponse:
     if form.is_valid():
         calendar = get_calendar()
         start, days = form.cleaned_data["start"], form.cleaned_data["days"]
-        result = {"deadline": calendar.add_workdays(start, days), "start_day": calendar.day(start)}
+        try:
+            result = {"deadline": calendar.add_workdays(start, days), "start_day": calendar.day(start)}
+        except DateOutOfRange as exc:
+            form.add_error("start", exc.message)
     template = "portal/_workday_result.html" if request.headers.get("HX-Request") else "portal/workdays.html"
     return render(request, template, {"form": form, "result": result})
 
@@ -142,16 +145,18 @@ def workday_calculator(request: HttpRequest) -> HttpResponse:
 def disclosure_list(request: HttpRequest) -> HttpResponse:
     """Browse published records by jurisdiction (with its children), domain, catalog item, organization, year."""
     g = request.GET
+    p = PageParams(g)
     jurisdiction = jurisdiction_param(g)
-    qs = disclosure_selectors.browse(jurisdiction=jurisdiction, domain=g.get("domain") or None, item=int_param(g.get("item")),
-                                     organization=int_param(g.get("organization")), year=int_param(g.get("year")))  # fmt: skip
+    qs = disclosure_selectors.browse(jurisdiction=jurisdiction, domain=p.text("domain", 40) or None,
+                                     item=p.integer("item", "公开事项"), organization=p.integer("organization", "发布机构"),
+                                     year=p.year())  # fmt: skip
     page = Paginator(qs, 20).get_page(g.get("page"))
     params = g.copy()
     params.pop("page", None)
     return render(
         request,
         "portal/disclosure_list.html",
-        {"page": page, "jurisdiction": jurisdiction, "query": params.urlencode()},
+        {"page": page, "jurisdiction": jurisdiction, "query": params.urlencode(), "param_notice": p.notice},
     )
 
 
@@ -219,6 +224,12 @@ def attachment(request: HttpRequest, pk: int) -> HttpResponse:
     response["Content-Security-Policy"] = "sandbox; default-src 'none'"
     response["Cache-Control"] = "private, max-age=0"
     return response
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    message = exception.args[0] if exception.args and isinstance(exception.args[0], str) else ""
+    has_chinese = any("\u4e00" <= ch <= "\u9fff" for ch in message)
+    return render(request, "400.html", {"message": message if has_chinese else ""}, status=400)
 
 
 def page_not_found(request: HttpRequest, exception: Exception) -> HttpResponse:

@@ -15,15 +15,16 @@ from gongkai.complaints.presenters import tracking_view
 from gongkai.complaints.ratelimit import check_rate, count_submission
 from gongkai.complaints.rules import COMPLAINANT_FIELDS, rules
 from gongkai.core.errors import DomainError, NotFound
+from gongkai.core.params import parse_int
 from gongkai.orgs.models import Organization
 from gongkai.portal.forms_complaints import ComplaintForm
 from gongkai.portal.tracking import private, track_page
 
 
 def _jurisdiction_and_initial(request: HttpRequest):
-    org_id = request.GET.get("organization", "")
-    if org_id.isdigit():
-        org = Organization.objects.select_related("jurisdiction").filter(pk=int(org_id), active=True).first()
+    org_id = parse_int(request.GET.get("organization"))
+    if org_id is not None:
+        org = Organization.objects.select_related("jurisdiction").filter(pk=org_id, active=True).first()
         if org is None:
             raise Http404("没有该单位")
         return org.jurisdiction, {"organization": org.pk}

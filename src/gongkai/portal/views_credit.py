@@ -15,7 +15,7 @@ from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import NotFound
 from gongkai.credit import selectors
 from gongkai.credit.choices import BlacklistReason, RecordKind
-from gongkai.portal.params import int_param, jurisdiction_param
+from gongkai.portal.params import PageParams, jurisdiction_param
 
 PAGE_SIZE = 20
 
@@ -29,7 +29,7 @@ def _query_without_page(request: HttpRequest) -> str:
 @require_GET
 def entity_search(request: HttpRequest) -> HttpResponse:
     """Search market entities by name (or former name) or by unified social credit code."""
-    q = request.GET.get("q", "").strip()[:100]
+    q = PageParams(request.GET).text("q")
     page = None
     if q:
         page = Paginator(selectors.search_entities(q), PAGE_SIZE).get_page(request.GET.get("page"))
@@ -65,11 +65,12 @@ def entity_detail(request: HttpRequest, uscc: str) -> HttpResponse:
 def blacklist(request: HttpRequest) -> HttpResponse:
     """The public blacklist (严重失信主体名单): in force today by default, with filters."""
     g = request.GET
+    p = PageParams(g)
     jurisdiction = jurisdiction_param(g)
     reason = g.get("reason") if g.get("reason") in BlacklistReason.values else ""
     state = g.get("state") if g.get("state") in selectors.PUBLIC_STATES else "listed"
-    year = int_param(g.get("year"))
-    q = g.get("q", "").strip()[:100]
+    year = p.year()
+    q = p.text("q")
     qs = selectors.public_blacklist(jurisdiction=jurisdiction, reason=reason, year=year, state=state, q=q)
     page = Paginator(qs, PAGE_SIZE).get_page(g.get("page"))
     return render(
@@ -89,5 +90,6 @@ def blacklist(request: HttpRequest) -> HttpResponse:
                 "q": q,
             },
             "today": timezone.localdate(),
+            "param_notice": p.notice,
         },
     )

@@ -9,18 +9,16 @@ from django.views.decorators.http import require_GET
 
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import NotFound
+from gongkai.portal.params import PageParams
 from gongkai.reports import exports, selectors
 from gongkai.reports.presenters import sections
 
 
-def _int(value: str) -> int | None:
-    return int(value) if value.isdigit() else None
-
-
 @require_GET
 def report_list(request: HttpRequest) -> HttpResponse:
-    code = request.GET.get("jurisdiction", "").strip()
-    year = _int(request.GET.get("year", "").strip())
+    p = PageParams(request.GET)
+    code = p.text("jurisdiction", 20)
+    year = p.year()
     versions = selectors.public_list(jurisdiction=code or None, year=year)
     years = sorted({v.report.year for v in selectors.public_list()}, reverse=True)
     groups: dict[str, list] = {}
@@ -28,7 +26,7 @@ def report_list(request: HttpRequest) -> HttpResponse:
         groups.setdefault(f"{v.report.year}年", []).append(v)
     return render(request, "portal/reports/list.html", {
         "groups": groups, "years": years, "year": year, "code": code,
-        "jurisdictions": catalog_selectors.jurisdictions(),
+        "jurisdictions": catalog_selectors.jurisdictions(), "param_notice": p.notice,
     })  # fmt: skip
 
 

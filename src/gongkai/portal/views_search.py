@@ -9,6 +9,7 @@ from django.views.decorators.http import require_GET
 from gongkai.catalog.models import Domain
 from gongkai.catalog.selectors import jurisdictions_with_catalogs
 from gongkai.core.errors import DomainError
+from gongkai.core.params import parse_int
 from gongkai.disclosures.choices import Validity
 from gongkai.search.params import clean_params, describe, querystring, search_query
 from gongkai.search.queries import DATE_PRESETS
@@ -21,7 +22,7 @@ FACET_PARAM = {"domain": "domain", "jurisdiction": "jurisdiction", "organization
 
 
 def _page_number(value: str | None) -> int:
-    return max(1, min(int(value), 500)) if value and value.isdigit() else 1
+    return parse_int(value, high=500) or 1
 
 
 @require_GET

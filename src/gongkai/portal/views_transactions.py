@@ -11,7 +11,7 @@ from django.views.decorators.http import require_GET
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.catalog.models import Domain
 from gongkai.core.errors import NotFound
-from gongkai.portal.params import jurisdiction_param
+from gongkai.portal.params import PageParams, jurisdiction_param
 from gongkai.transactions import selectors
 
 
@@ -19,10 +19,11 @@ from gongkai.transactions import selectors
 def transaction_list(request: HttpRequest) -> HttpResponse:
     """Transactions by domain, jurisdiction (with its children) and, on request, only those with flags."""
     g = request.GET
+    p = PageParams(g)
     jurisdiction = jurisdiction_param(g)
     flagged = g.get("flagged") in ("1", "on", "true")
-    rows = selectors.browse(selectors.public_transactions(), today=timezone.localdate(), domain=g.get("domain") or None,
-                            jurisdiction=jurisdiction, flagged=flagged, q=g.get("q", "").strip())  # fmt: skip
+    rows = selectors.browse(selectors.public_transactions(), today=timezone.localdate(), domain=p.text("domain", 40) or None,
+                            jurisdiction=jurisdiction, flagged=flagged, q=p.text("q"))  # fmt: skip
     page = Paginator(rows, 20).get_page(g.get("page"))
     params = g.copy()
     params.pop("page", None)

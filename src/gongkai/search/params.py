@@ -12,6 +12,8 @@ from collections.abc import Mapping
 from typing import Any
 from urllib.parse import urlencode
 
+from gongkai.core.params import clean_text, parse_date, parse_int
+
 TEXT_PARAMS = {"q": 200, "jurisdiction": 12, "domain": 40, "stage": 40, "validity": 12, "state": 12,
                "date_preset": 20}  # fmt: skip
 INT_PARAMS = ("item", "organization")
@@ -24,21 +26,16 @@ def clean_params(raw: Mapping[str, Any]) -> dict[str, Any]:
     """The known search parameters of `raw` (a QueryDict or a dict), as JSON-ready values; blanks dropped."""
     out: dict[str, Any] = {}
     for name, limit in TEXT_PARAMS.items():
-        value = str(raw.get(name) or "").strip()[:limit]
+        # Control characters are dropped: they cannot be written into a feed's XML (nor NUL into PostgreSQL).
+        value = clean_text(raw.get(name) or "", limit)
         if value:
             out[name] = value
     for name in INT_PARAMS:
-        try:
-            value = int(str(raw.get(name) or "").strip())
-        except ValueError:
-            continue
-        if value > 0:
-            out[name] = value
+        if (number := parse_int(raw.get(name))) is not None:
+            out[name] = number
     for name in DATE_PARAMS:
-        try:
-            out[name] = dt.date.fromisoformat(str(raw.get(name) or "").strip()).isoformat()
-        except ValueError:
-            continue
+        if (day := parse_date(raw.get(name))) is not None:
+            out[name] = day.isoformat()
     return {name: out[name] for name in ORDER if name in out}
 
 

@@ -14,6 +14,7 @@ from django.utils.feedgenerator import Atom1Feed, Rss201rev2Feed
 from django.utils.html import strip_tags
 
 from gongkai.core.errors import DomainError
+from gongkai.core.params import strip_control
 from gongkai.disclosures.models import Disclosure
 from gongkai.subscriptions.query import clean_params, describe, querystring, search_query
 from gongkai.subscriptions.tokens import absolute
@@ -27,6 +28,33 @@ def _search_page_path() -> str:
         return reverse("portal:search")
     except NoReverseMatch:  # the public search page is not wired yet
         return SEARCH_PAGE_FALLBACK
+
+
+def _xml_safe(value):
+    if isinstance(value, str):
+        return strip_control(value)
+    if isinstance(value, list | tuple):
+        return [_xml_safe(v) for v in value]
+    return value
+
+
+class _XmlSafe:
+    """Drops the characters XML 1.0 cannot hold from every text of the feed and its items: one record with a
+    control character pasted into its title would otherwise make every feed listing it fail."""
+
+    def __init__(self, *args, **kwargs) -> None:
+        super().__init__(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+    def add_item(self, *args, **kwargs) -> None:
+        super().add_item(*map(_xml_safe, args), **{k: _xml_safe(v) for k, v in kwargs.items()})
+
+
+class SafeRssFeed(_XmlSafe, Rss201rev2Feed):
+    pass
+
+
+class SafeAtomFeed(_XmlSafe, Atom1Feed):
+    pass
 
 
 @dataclass(frozen=True)
@@ -52,7 +80,7 @@ def _start_of(day: dt.date | None, tz) -> dt.datetime:
 
 
 class SearchRssFeed(Feed):
-    feed_type = Rss201rev2Feed
+    feed_type = SafeRssFeed
     language = "zh-hans"
     ttl = 30
 
@@ -130,7 +158,7 @@ class SearchRssFeed(Feed):
 
 
 class SearchAtomFeed(SearchRssFeed):
-    feed_type = Atom1Feed
+    feed_type = SafeAtomFeed
 
     def subtitle(self, obj: FeedQuery) -> str:
         return self.description(obj)

@@ -14,7 +14,16 @@ import time
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
+from gongkai.core.errors import DomainError
+
 _MAX_SPAN_DAYS = 366 * 5  # no legal period we compute runs longer; guards against runaway loops
+
+
+class DateOutOfRange(DomainError):
+    """A period that would end after 9999-12-31, the last day a date can hold."""
+
+    code = "date_out_of_range"
+    status = 422
 
 
 @dataclass(frozen=True)
@@ -74,12 +83,12 @@ class WorkdayCalendar:
         if end < start:
             start, end, sign = end, start, -1
         count, provisional = 0, False
-        day = start + dt.timedelta(days=1)
-        while day <= end:
+        day = start
+        while day < end:
+            day += dt.timedelta(days=1)
             answer = self.day(day)
             provisional |= answer.provisional
             count += answer.workday
-            day += dt.timedelta(days=1)
         return sign * count, provisional
 
     def deadline(self, start: dt.date, days: int, pauses: Iterable[Pause] = ()) -> Deadline:
@@ -95,6 +104,10 @@ class WorkdayCalendar:
         counted = paused_count = 0
         day = start
         while counted < days:
+            if day == dt.date.max:
+                raise DateOutOfRange(
+                    f"自 {start.isoformat()} 起 {days} 个工作日超出可计算的日期范围（至 9999-12-31）"
+                )
             day += dt.timedelta(days=1)
             if (day - start).days > _MAX_SPAN_DAYS:
                 raise ValueError("period too long to compute")
