@@ -158,3 +158,32 @@ def test_the_admin_lists_subscriptions_and_deliveries_and_confirms_through_the_s
     from gongkai.core.audit import history_for
 
     assert [e.action for e in history_for(sub)] == ["subscription.created", "subscription.confirmed"]
+
+
+def test_subscribing_is_rate_limited_by_address(client, settings):
+    limit = settings.RATE_LIMITS["subscriptions"]["address"]["count"]
+    for i in range(limit):
+        r = client.post("/subscriptions/new/?q=x", {"email": f"s{i}@example.com", "send_email": "on"})
+        assert r.status_code == 201
+    refused = client.post("/subscriptions/new/?q=x", {"email": "late@example.com", "send_email": "on"})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "提交过于频繁" in refused.content.decode()
+    assert Subscription.objects.count() == limit
+    elsewhere = client.post("/subscriptions/new/?q=x", {"email": "late@example.com", "send_email": "on"},
+                            REMOTE_ADDR="10.3.0.1")  # fmt: skip
+    assert elsewhere.status_code == 201
+
+
+def test_subscribing_is_rate_limited_by_address_of_the_subscriber(client, settings):
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "subscriptions": {"identity": {"count": 2, "seconds": 3600}},
+    }
+    for i in range(2):
+        assert client.post("/subscriptions/new/?q=x", {"email": "me@example.com", "send_email": "on"},
+                           REMOTE_ADDR=f"10.4.0.{i}").status_code == 201  # fmt: skip
+    refused = client.post("/subscriptions/new/?q=y", {"email": "ME@example.com", "send_email": "on"},
+                          REMOTE_ADDR="10.4.1.1")  # fmt: skip
+    assert refused.status_code == 429
+    assert Subscription.objects.count() == 2

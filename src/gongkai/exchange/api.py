@@ -55,7 +55,10 @@ def domain_error(request: HttpRequest, exc: DomainError):
     body = {"code": exc.code, "message": exc.message}
     if exc.details:
         body["details"] = exc.details
-    return api.create_response(request, body, status=exc.status)
+    response = api.create_response(request, body, status=exc.status)
+    for name, value in getattr(exc, "headers", {}).items():  # Retry-After on 429 (core/ratelimit.py)
+        response[name] = value
+    return response
 
 
 @api.exception_handler(AuthenticationError)

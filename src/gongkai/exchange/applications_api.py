@@ -11,15 +11,19 @@ from decimal import Decimal
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
 from gongkai.applications import selectors, services
 from gongkai.applications.choices import ApplicantKind, DeliveryForm, DeliveryWay, IdType, ReplyType
 from gongkai.applications.models import Application
 from gongkai.applications.presenters import tracking_view
+from gongkai.applications.rules import APPLICANT_IDENTITY_FIELDS
+from gongkai.core import ratelimit
 from gongkai.core.errors import NotFound, PermissionDenied
+from gongkai.core.idempotency import idempotent_view
 from gongkai.exchange.disclosures_api import TokenAuth
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import IDEMPOTENT, ErrorOut
 from gongkai.exchange.tokens import Scope
 from gongkai.orgs.models import Organization
 
@@ -125,9 +129,11 @@ class TrackOut(Schema):
 
 @router.post(
     "/applications",
-    response={201: SubmittedOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
-    summary="提交政府信息公开申请（无需账号）",
+    response={201: SubmittedOut, 400: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut, 429: ErrorOut},
+    summary="提交政府信息公开申请（无需账号；按地址和申请人限流，429 附 Retry-After）",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def submit(request: HttpRequest, payload: ApplicationIn):
     organization = (
         Organization.objects.select_related("jurisdiction")
@@ -138,7 +144,8 @@ def submit(request: HttpRequest, payload: ApplicationIn):
         raise NotFound("没有该受理机关")
     data = payload.dict()
     data.pop("organization_id")
-    app, code = services.submit_online(organization=organization, data=data)
+    with ratelimit.limited("applications", request, data, APPLICANT_IDENTITY_FIELDS):
+        app, code = services.submit_online(organization=organization, data=data)
     return Status(
         201,
         {
@@ -377,7 +384,8 @@ def staff_get(request: HttpRequest, pk: int):
     return _detail(request, pk)
 
 
-WRITE = {200: StaffDetailOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut}
+WRITE = {200: StaffDetailOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
+         422: ErrorOut}  # fmt: skip
 
 
 def _write(request: HttpRequest, pk: int) -> Application:
@@ -385,39 +393,67 @@ def _write(request: HttpRequest, pk: int) -> Application:
     return _get(request, pk)
 
 
-@staff.post("/applications/{pk}/confirm", response=WRITE, summary="确认收到（网上、平常信函、传真）")
+@staff.post(
+    "/applications/{pk}/confirm",
+    response=WRITE,
+    summary="确认收到（网上、平常信函、传真）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_confirm(request: HttpRequest, pk: int, payload: ConfirmIn):
     services.confirm_receipt(actor=request.auth.user, application=_write(request, pk),
                              confirmed_on=payload.confirmed_on)  # fmt: skip
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/correction-request", response=WRITE, summary="告知补正")
+@staff.post(
+    "/applications/{pk}/correction-request", response=WRITE, summary="告知补正", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_request_correction(request: HttpRequest, pk: int, payload: CorrectionRequestIn):
     services.request_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正")
+@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正", openapi_extra=IDEMPOTENT)
+@decorate_view(idempotent_view)
 def staff_record_correction(request: HttpRequest, pk: int, payload: CorrectionRecordIn):
     services.record_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/consultations", response=WRITE, summary="征求第三方或其他机关意见")
+@staff.post(
+    "/applications/{pk}/consultations",
+    response=WRITE,
+    summary="征求第三方或其他机关意见",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_consult(request: HttpRequest, pk: int, payload: ConsultIn):
     services.start_consultation(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/consultations/{cid}/answer", response=WRITE, summary="登记被征求意见方的意见")
+@staff.post(
+    "/applications/{pk}/consultations/{cid}/answer",
+    response=WRITE,
+    summary="登记被征求意见方的意见",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_answer(request: HttpRequest, pk: int, cid: int, payload: AnswerIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/extension", response=WRITE, summary="延期答复（经负责人批准）")
+@staff.post(
+    "/applications/{pk}/extension",
+    response=WRITE,
+    summary="延期答复（经负责人批准）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_extend(request: HttpRequest, pk: int, payload: ExtendIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -430,7 +466,10 @@ def staff_extend(request: HttpRequest, pk: int, payload: ExtendIn):
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）")
+@staff.post(
+    "/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_reply(request: HttpRequest, pk: int, payload: ReplyIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -481,32 +520,56 @@ class RemedyResultIn(Schema):
     summary: str = ""
 
 
-@staff.post("/applications/{pk}/consultations/{cid}/decision", response=WRITE, summary="征求意见后的决定")
+@staff.post(
+    "/applications/{pk}/consultations/{cid}/decision",
+    response=WRITE,
+    summary="征求意见后的决定",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_decide(request: HttpRequest, pk: int, cid: int, payload: DecisionIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/fee", response=WRITE, summary="发出信息处理费收费通知（国办函〔2020〕109号）")
+@staff.post(
+    "/applications/{pk}/fee",
+    response=WRITE,
+    summary="发出信息处理费收费通知（国办函〔2020〕109号）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_fee(request: HttpRequest, pk: int, payload: FeeIn):
     services.issue_fee_notice(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免")
+@staff.post(
+    "/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_fee_paid(request: HttpRequest, pk: int, payload: FeePaidIn):
     services.record_fee_payment(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼")
+@staff.post(
+    "/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_remedy(request: HttpRequest, pk: int, payload: RemedyIn):
     services.record_remedy(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/remedies/{rid}/result", response=WRITE, summary="登记行政复议、行政诉讼结果")
+@staff.post(
+    "/applications/{pk}/remedies/{rid}/result",
+    response=WRITE,
+    summary="登记行政复议、行政诉讼结果",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_remedy_result(request: HttpRequest, pk: int, rid: int, payload: RemedyResultIn):
     remedy = selectors.remedy_of(_write(request, pk), rid)
     services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())

@@ -9,17 +9,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from gongkai.catalog.selectors import effective_items
 from gongkai.catalog.vocabulary import vocabulary
 from gongkai.core.errors import DomainError, NotFound, PermissionDenied
+from gongkai.core.idempotency import idempotent_view
 from gongkai.disclosures import selectors, services
 from gongkai.disclosures.choices import Validity
 from gongkai.disclosures.models import Disclosure
 from gongkai.disclosures.rules import check_content, deadline_state
-from gongkai.exchange.schemas import ErrorOut
+from gongkai.exchange.schemas import IDEMPOTENT, ErrorOut
 from gongkai.exchange.tokens import Scope, authenticate
 
 
@@ -241,9 +243,19 @@ def _state(d: Disclosure, created: bool = False) -> dict[str, Any]:
 
 @clients.put(
     "/disclosures/{external_id}",
-    response={200: DraftStateOut, 201: DraftStateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={
+        200: DraftStateOut,
+        201: DraftStateOut,
+        400: ErrorOut,
+        403: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+    },  # fmt: skip
     summary="按外部编号创建或更新草稿（幂等）",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
     _require(request, Scope.DISCLOSURES_WRITE)
     token = request.api_token
@@ -261,9 +273,11 @@ def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
 
 @clients.post(
     "/disclosures/{external_id}/submit",
-    response={200: DraftStateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: DraftStateOut, 400: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut, 422: ErrorOut},
     summary="提交保密审查",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def submit_draft(request: HttpRequest, external_id: str):
     _require(request, Scope.DISCLOSURES_WRITE)
     d = services.submit(actor=request.api_token.user, disclosure=_own(request, external_id))

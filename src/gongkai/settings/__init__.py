@@ -5,10 +5,16 @@ SECRET_KEY     signing key (default: generated once and kept in var/secret_key)
 DEBUG          "1"/"true" to turn on debug pages (default off)
 ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1, [::1])
 GONGKAI_VAR    directory for local state (default: ./var)
+CACHE_BACKEND  the cache every process shares: "database" (default, table gongkai_cache), "redis" or
+               "memcached" (with CACHE_LOCATION), "file" (var/cache; not atomic, so limits are approximate) or
+               "locmem" (one process only: never with several workers)
+GONGKAI_RATE_LIMITS  JSON that replaces entries of RATE_LIMITS, e.g. '{"applications": {"address":
+               {"count": 1000, "seconds": 60}}}' for a load test
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -166,6 +172,39 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
+
+# The cache holds rate-limit counters, so it must be shared by every process (granian runs several workers):
+# the database cache needs no extra service and its `add` is atomic (a primary key), which the rate limiter
+# relies on; Redis or memcached are the choice for larger sites. The table is created by a migration
+# (core/migrations/0002_cache_table.py) or `gongkai createcachetable`.
+_CACHE_BACKENDS = {
+    "database": ("django.core.cache.backends.db.DatabaseCache", "gongkai_cache"),
+    "redis": ("django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/1"),
+    "memcached": ("django.core.cache.backends.memcached.PyMemcacheCache", "127.0.0.1:11211"),
+    "file": ("django.core.cache.backends.filebased.FileBasedCache", str(VAR_DIR / "cache")),
+    "locmem": ("django.core.cache.backends.locmem.LocMemCache", "gongkai"),
+}
+_cache_backend, _cache_location = _CACHE_BACKENDS[os.environ.get("CACHE_BACKEND", "database")]
+CACHES = {
+    "default": {
+        "BACKEND": _cache_backend,
+        "LOCATION": os.environ.get("CACHE_LOCATION", _cache_location),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+
+# Rate limits on public writes (core/ratelimit.py): per scope, per dimension at most `count` accepted writes in
+# a fixed window of `seconds`. "address" is the client address, "identity" each of the applicant's ID number,
+# phone and e-mail (the complainant's phone and e-mail; the subscriber's e-mail) as given.
+RATE_LIMITS: dict[str, dict[str, dict[str, int]]] = {
+    "applications": {"address": {"count": 10, "seconds": 3600}, "identity": {"count": 5, "seconds": 3600}},
+    "complaints": {"address": {"count": 5, "seconds": 3600}, "identity": {"count": 3, "seconds": 3600}},
+    "subscriptions": {"address": {"count": 10, "seconds": 3600}, "identity": {"count": 5, "seconds": 3600}},
+}
+RATE_LIMITS.update(json.loads(os.environ.get("GONGKAI_RATE_LIMITS") or "{}"))
+RATE_LIMIT_PROXY_HOPS = int(os.environ.get("RATE_LIMIT_PROXY_HOPS", "0"))  # trusted reverse proxies in front
+# Idempotency-Key on the public and client write APIs (core/idempotency.py): answers kept this long.
+IDEMPOTENCY_KEY_TTL_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_TTL_SECONDS", str(24 * 3600)))
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"

@@ -9,6 +9,7 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError
 from gongkai.subscriptions import selectors, services, tokens
 from gongkai.subscriptions.choices import DeliveryState
@@ -23,23 +24,27 @@ def subscription_new(request: HttpRequest) -> HttpResponse:
     """Save the search in the query string as a subscription; a confirmation e-mail goes to the address."""
     params = clean_params(request.GET)
     form = SubscriptionForm(request.POST or None, initial={"name": default_name(params)})
+    context = {"form": form, "conditions": describe(params), "querystring": querystring(params)}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            sub = services.create_subscription(
-                actor=request.user if request.user.is_staff else None,
-                email=data["email"],
-                params=params,
-                name=data["name"],
-                send_email=data["send_email"],
-                webhook_url=data["webhook_url"],
-            )
+            with ratelimit.limited("subscriptions", request, data, ["email"]):
+                sub = services.create_subscription(
+                    actor=request.user if request.user.is_staff else None,
+                    email=data["email"],
+                    params=params,
+                    name=data["name"],
+                    send_email=data["send_email"],
+                    webhook_url=data["webhook_url"],
+                )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return ratelimit.refused_page(render(request, "subscriptions/new.html", context), exc)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
             return render(request, "subscriptions/created.html",
                           {"subscription": sub, "days": tokens.CONFIRM_MAX_AGE.days}, status=201)  # fmt: skip
-    context = {"form": form, "conditions": describe(params), "querystring": querystring(params)}
     return render(request, "subscriptions/new.html", context)
 
 
