@@ -4,12 +4,21 @@ retries after losing the answer files once. The same holds for the staff API's h
 from __future__ import annotations
 
 import datetime as dt
+import io
+import threading
 import uuid
 
+import pytest
+from django.core.management import call_command
+from django.db import connection
+from django.test import Client
+
 from gongkai.applications.models import Application, Consultation
+from gongkai.catalog.models import Jurisdiction
 from gongkai.core.models import IdempotencyKey
 from tests.applications.conftest import in_person, person
 from tests.applications.test_staff_api import token_for
+from tests.factories import OrganizationFactory
 
 D = dt.date
 PAGE = "/applications/new/?jurisdiction=341500"
@@ -129,3 +138,47 @@ def test_staff_step_retried_is_taken_once(client, luan_org, handler):
                          **other_token, HTTP_IDEMPOTENCY_KEY="consult-1")  # fmt: skip
     assert theirs.status_code == 200  # keys are per token
     assert Consultation.objects.filter(application=app).count() == 2
+
+
+def _concurrently(n: int, send) -> list:
+    """Send `n` requests at once from `n` threads, each with its own database connection (as separate worker
+    processes have), and return the answers."""
+    barrier = threading.Barrier(n)
+    answers: list = [None] * n
+
+    def run(i: int) -> None:
+        try:
+            barrier.wait()
+            answers[i] = send(i)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=run, args=(i,)) for i in range(n)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    return answers
+
+
+@pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="concurrent writers: PostgreSQL (SQLite serialises)"
+)
+@pytest.mark.django_db(transaction=True)
+def test_concurrent_retries_and_bursts_on_postgresql(settings):
+    call_command(
+        "setup", verbosity=0, stdout=io.StringIO()
+    )  # transactional tests start from an empty database
+    org = OrganizationFactory(name="六安市公共资源交易中心（并发测试）", kind="trading_centre",
+                              jurisdiction=Jurisdiction.objects.get(code="341500"))  # fmt: skip
+    body = {"organization_id": org.pk, **person()}
+    retries = _concurrently(6, lambda i: Client().post("/api/applications", body, content_type="application/json",
+                                                       HTTP_IDEMPOTENCY_KEY="same-key"))  # fmt: skip
+    assert {r.status_code for r in retries} == {201}
+    assert len({r.json()["tracking_code"] for r in retries}) == 1
+    assert Application.objects.count() == 1
+    limit = settings.RATE_LIMITS["applications"]["identity"]["count"]
+    burst = _concurrently(12, lambda i: Client().post("/api/applications", {**body, "info_title": f"信息{i}"},
+                                                      content_type="application/json", REMOTE_ADDR=f"10.5.0.{i}"))  # fmt: skip
+    assert sorted(r.status_code for r in burst) == [201] * (limit - 1) + [429] * (12 - limit + 1)
+    assert Application.objects.count() == limit
