@@ -137,7 +137,8 @@ def test_the_delivery_log_lists_deliveries_with_their_errors(client, centre, sup
     with django_assert_max_num_queries(12):
         response = client.get("/staff/subscriptions/")
     html = response.content.decode()
-    assert "log@example.com" in html
+    assert "l***@example.com" in html
+    assert "log@example.com" not in html
     assert html.count("Webhook 无法送达：测试") == 3
     assert client.get("/staff/subscriptions/", {"state": "sent"}).content.decode().count("无法送达") == 0
 
@@ -187,3 +188,37 @@ def test_subscribing_is_rate_limited_by_address_of_the_subscriber(client, settin
                           REMOTE_ADDR="10.4.1.1")  # fmt: skip
     assert refused.status_code == 429
     assert Subscription.objects.count() == 2
+
+
+def test_supervisors_see_only_their_jurisdictions_subscriptions_masked(client, centre, supervisor_org):
+    """Defect: every supervisor saw every subscriber's e-mail address."""
+    from gongkai.catalog.models import Jurisdiction
+    from tests.factories import OrganizationFactory
+
+    def sub(email, **params):
+        return services.create_subscription(email=email, params={"q": "招标", **params})
+
+    luan = sub("luan.sub@example.com", jurisdiction="341500")
+    by_org = sub("org.sub@example.com", organization=centre.pk)
+    anxi = sub("county.sub@example.com", jurisdiction="350524")
+    quanzhou = sub("qz.sub@example.com", jurisdiction="350500")
+    everything = sub("total.sub@example.com")
+    quanzhou_office = OrganizationFactory(name="泉州市监督局（测试）", is_supervisor=True,
+                                          jurisdiction=Jurisdiction.objects.get(code="350500"))  # fmt: skip
+    national_office = OrganizationFactory(name="国家监督机构（测试）", is_supervisor=True,
+                                          jurisdiction=Jurisdiction.objects.get(code="100000"))  # fmt: skip
+    expected = {
+        member(supervisor_org, Role.SUPERVISOR, "sv-luan"): {luan, by_org},
+        member(quanzhou_office, Role.SUPERVISOR, "sv-qz"): {anxi, quanzhou},  # with the county below
+        member(national_office, Role.SUPERVISOR, "sv-nation"): {luan, by_org, anxi, quanzhou, everything},
+    }
+    for user, visible in expected.items():
+        client.force_login(user)
+        html = client.get("/staff/subscriptions/").content.decode()
+        for s in (luan, by_org, anxi, quanzhou, everything):
+            masked = s.email[0] + "***@example.com"
+            assert (masked in html) == (s in visible), (user.username, s.email)
+            assert s.email not in html
+    ordinary = member(centre, Role.SUPERVISOR, "sv-not-a-bureau")
+    client.force_login(ordinary)
+    assert client.get("/staff/subscriptions/").status_code == 404

@@ -11,6 +11,7 @@ from django.views.decorators.http import require_http_methods
 
 from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError
+from gongkai.core.masking import mask_email
 from gongkai.subscriptions import selectors, services, tokens
 from gongkai.subscriptions.choices import DeliveryState
 from gongkai.subscriptions.forms import SubscriptionForm
@@ -89,8 +90,14 @@ def delivery_log(request: HttpRequest) -> HttpResponse:
     if not can_view_delivery_log(request.user):
         raise Http404("页面不存在")
     state = request.GET.get("state") or None
-    subscriptions = Paginator(selectors.subscriptions_with_counts(), 50).get_page(request.GET.get("spage"))
-    deliveries = Paginator(selectors.deliveries(state=state), 100).get_page(request.GET.get("page"))
+    subscriptions = Paginator(selectors.subscriptions_with_counts(request.user), 50).get_page(
+        request.GET.get("spage")
+    )
+    for sub in subscriptions:
+        sub.masked_email = mask_email(sub.email)  # supervisors need the count and state, not the address
+    deliveries = Paginator(selectors.deliveries(request.user, state=state), 100).get_page(
+        request.GET.get("page")
+    )
     context = {
         "subscriptions": subscriptions,
         "deliveries": deliveries,
