@@ -51,6 +51,11 @@ urlpatterns = [
         name="application-letter",
     ),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/id-number/",
+        views_applications.application_id_number,
+        name="application-id-number",
+    ),
     path("applications/<int:pk>/<str:action>/", views_applications.application_act, name="application-act"),
     path("reports/", views_reports.report_list, name="report-list"),
     path("reports/start/", views_reports.report_start, name="report-start"),

@@ -8,7 +8,7 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
 from ninja.decorators import decorate_view
@@ -17,7 +17,7 @@ from ninja.responses import Status
 from gongkai.applications import selectors, services
 from gongkai.applications.choices import ApplicantKind, DeliveryForm, DeliveryWay, IdType, ReplyType
 from gongkai.applications.models import Application
-from gongkai.applications.presenters import tracking_view
+from gongkai.applications.presenters import masked_id_number, tracking_view
 from gongkai.applications.rules import APPLICANT_IDENTITY_FIELDS
 from gongkai.core import ratelimit
 from gongkai.core.errors import NotFound, PermissionDenied
@@ -207,6 +207,10 @@ class StaffApplicationOut(Schema):
     channel: str
     applicant_kind: str
     applicant_name: str
+    id_type: str
+    id_number: str = Field(
+        description="证件号码：自然人的已遮盖（如 110105********002X）；完整号码用 POST …/id-number 查看并记入审计日志"
+    )
     info_title: str
     info_doc_no: str
     info_description: str
@@ -317,7 +321,8 @@ def _summary(a: Application) -> dict:
     return {
         "id": a.pk, "registration_no": a.registration_no, "organization": a.organization.name, "state": a.state,
         "state_label": a.get_state_display(), "channel": a.channel, "applicant_kind": a.applicant_kind,
-        "applicant_name": a.applicant_name, "info_title": a.info_title, "info_doc_no": a.info_doc_no,
+        "applicant_name": a.applicant_name, "id_type": a.id_type, "id_number": masked_id_number(a),
+        "info_title": a.info_title, "info_doc_no": a.info_doc_no,
         "info_description": a.info_description, "submitted_at": a.submitted_at, "receipt_date": a.receipt_date,
         "due_on": a.due_on, "handler": a.handler.username if a.handler_id else None,
         "possible_repeat_of": a.possible_repeat_of.registration_no if a.possible_repeat_of_id else None,
@@ -382,6 +387,26 @@ def staff_ledger(
 def staff_get(request: HttpRequest, pk: int):
     _need(request, Scope.APPLICATIONS_READ)
     return _detail(request, pk)
+
+
+class IdNumberOut(Schema):
+    id_type: str
+    id_number: str = Field(description="完整证件号码")
+
+
+@staff.post(
+    "/applications/{pk}/id-number",
+    response={200: IdNumberOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    summary="查看申请人的完整证件号码（办理人；每次查看记入审计日志）",
+)
+def staff_id_number(request: HttpRequest, response: HttpResponse, pk: int):
+    _need(request, Scope.APPLICATIONS_READ)
+    response["Cache-Control"] = "private, no-store"
+    app = _get(request, pk)
+    return {
+        "id_type": app.id_type,
+        "id_number": services.reveal_id_number(actor=request.auth.user, application=app),
+    }
 
 
 WRITE = {200: StaffDetailOut, 400: ErrorOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 409: ErrorOut,
