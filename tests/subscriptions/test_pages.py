@@ -137,7 +137,8 @@ def test_the_delivery_log_lists_deliveries_with_their_errors(client, centre, sup
     with django_assert_max_num_queries(12):
         response = client.get("/staff/subscriptions/")
     html = response.content.decode()
-    assert "log@example.com" in html
+    assert "l***@example.com" in html
+    assert "log@example.com" not in html
     assert html.count("Webhook 无法送达：测试") == 3
     assert client.get("/staff/subscriptions/", {"state": "sent"}).content.decode().count("无法送达") == 0
 
@@ -158,3 +159,66 @@ def test_the_admin_lists_subscriptions_and_deliveries_and_confirms_through_the_s
     from gongkai.core.audit import history_for
 
     assert [e.action for e in history_for(sub)] == ["subscription.created", "subscription.confirmed"]
+
+
+def test_subscribing_is_rate_limited_by_address(client, settings):
+    limit = settings.RATE_LIMITS["subscriptions"]["address"]["count"]
+    for i in range(limit):
+        r = client.post("/subscriptions/new/?q=x", {"email": f"s{i}@example.com", "send_email": "on"})
+        assert r.status_code == 201
+    refused = client.post("/subscriptions/new/?q=x", {"email": "late@example.com", "send_email": "on"})
+    assert refused.status_code == 429
+    assert int(refused["Retry-After"]) > 0
+    assert "提交过于频繁" in refused.content.decode()
+    assert Subscription.objects.count() == limit
+    elsewhere = client.post("/subscriptions/new/?q=x", {"email": "late@example.com", "send_email": "on"},
+                            REMOTE_ADDR="10.3.0.1")  # fmt: skip
+    assert elsewhere.status_code == 201
+
+
+def test_subscribing_is_rate_limited_by_address_of_the_subscriber(client, settings):
+    settings.RATE_LIMITS = {
+        **settings.RATE_LIMITS,
+        "subscriptions": {"identity": {"count": 2, "seconds": 3600}},
+    }
+    for i in range(2):
+        assert client.post("/subscriptions/new/?q=x", {"email": "me@example.com", "send_email": "on"},
+                           REMOTE_ADDR=f"10.4.0.{i}").status_code == 201  # fmt: skip
+    refused = client.post("/subscriptions/new/?q=y", {"email": "ME@example.com", "send_email": "on"},
+                          REMOTE_ADDR="10.4.1.1")  # fmt: skip
+    assert refused.status_code == 429
+    assert Subscription.objects.count() == 2
+
+
+def test_supervisors_see_only_their_jurisdictions_subscriptions_masked(client, centre, supervisor_org):
+    """Defect: every supervisor saw every subscriber's e-mail address."""
+    from gongkai.catalog.models import Jurisdiction
+    from tests.factories import OrganizationFactory
+
+    def sub(email, **params):
+        return services.create_subscription(email=email, params={"q": "招标", **params})
+
+    luan = sub("luan.sub@example.com", jurisdiction="341500")
+    by_org = sub("org.sub@example.com", organization=centre.pk)
+    anxi = sub("county.sub@example.com", jurisdiction="350524")
+    quanzhou = sub("qz.sub@example.com", jurisdiction="350500")
+    everything = sub("total.sub@example.com")
+    quanzhou_office = OrganizationFactory(name="泉州市监督局（测试）", is_supervisor=True,
+                                          jurisdiction=Jurisdiction.objects.get(code="350500"))  # fmt: skip
+    national_office = OrganizationFactory(name="国家监督机构（测试）", is_supervisor=True,
+                                          jurisdiction=Jurisdiction.objects.get(code="100000"))  # fmt: skip
+    expected = {
+        member(supervisor_org, Role.SUPERVISOR, "sv-luan"): {luan, by_org},
+        member(quanzhou_office, Role.SUPERVISOR, "sv-qz"): {anxi, quanzhou},  # with the county below
+        member(national_office, Role.SUPERVISOR, "sv-nation"): {luan, by_org, anxi, quanzhou, everything},
+    }
+    for user, visible in expected.items():
+        client.force_login(user)
+        html = client.get("/staff/subscriptions/").content.decode()
+        for s in (luan, by_org, anxi, quanzhou, everything):
+            masked = s.email[0] + "***@example.com"
+            assert (masked in html) == (s in visible), (user.username, s.email)
+            assert s.email not in html
+    ordinary = member(centre, Role.SUPERVISOR, "sv-not-a-bureau")
+    client.force_login(ordinary)
+    assert client.get("/staff/subscriptions/").status_code == 404

@@ -5,7 +5,6 @@ and the annual report's coding of replies. Staff only: the applicant's name is i
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
 import io
 from collections.abc import Callable, Iterable
@@ -15,6 +14,7 @@ from django.utils import timezone
 
 from gongkai.applications.choices import ConsultationKind, State
 from gongkai.applications.models import Application
+from gongkai.core.spreadsheet import SafeWriter, append_row
 
 
 def _d(value: dt.date | None) -> str:
@@ -152,7 +152,7 @@ def ledger_xlsx(apps: Iterable[Application], today: dt.date, title: str = "ä¾ç”
     wb = Workbook()
     ws = wb.active
     ws.title = title[:31]
-    ws.append(HEADERS)
+    append_row(ws, HEADERS)
     bold, fill = Font(bold=True), PatternFill("solid", fgColor="DDE6F0")
     for cell in ws[1]:
         cell.font, cell.fill = bold, fill
@@ -160,7 +160,7 @@ def ledger_xlsx(apps: Iterable[Application], today: dt.date, title: str = "ä¾ç”
     for i, (_h, width, _g) in enumerate(COLUMNS, start=1):
         ws.column_dimensions[get_column_letter(i)].width = width
     for values in rows(apps, today):
-        ws.append(values)
+        append_row(ws, values)
         r = ws.max_row
         for i, value in enumerate(values, start=1):
             cell = ws.cell(row=r, column=i)
@@ -179,7 +179,7 @@ def ledger_xlsx(apps: Iterable[Application], today: dt.date, title: str = "ä¾ç”
 
 def ledger_csv(apps: Iterable[Application], today: dt.date) -> bytes:
     out = io.StringIO(newline="")
-    writer = csv.writer(out, lineterminator="\r\n")
+    writer = SafeWriter(out, lineterminator="\r\n")
     writer.writerow(HEADERS)
     for values in rows(apps, today):
         writer.writerow(

@@ -9,9 +9,10 @@ from typing import Any
 from django.utils import timezone
 
 from gongkai.applications import letters
-from gongkai.applications.choices import State
+from gongkai.applications.choices import IdType, State
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import Application
+from gongkai.core.masking import mask_identity_number
 
 
 def tracking_view(app: Application, today: dt.date) -> dict[str, Any]:
@@ -55,3 +56,11 @@ def tracking_view(app: Application, today: dt.date) -> dict[str, Any]:
             "remedy": letters.template_text(app.organization, "reply.remedy") if app.state == State.REPLIED else "",
         },
     }  # fmt: skip
+
+
+def masked_id_number(app: Application) -> str:
+    """The identity number as staff see it by default: a person's masked (110105********002X); an organization's
+    unified social credit code in full (it is public registry data, not personal)."""
+    if app.id_type == IdType.USCC:
+        return app.id_number
+    return mask_identity_number(app.id_number)

@@ -22,6 +22,8 @@ APPLICANT_FIELDS = (
     "applicant_kind", "applicant_name", "id_type", "id_number", "contact_person", "phone", "email", "address",
     "postcode", "info_title", "info_doc_no", "info_description", "delivery_form", "delivery_way",
 )  # fmt: skip
+# What identifies an applicant for the rate limit on online applications (settings.RATE_LIMITS["applications"]).
+APPLICANT_IDENTITY_FIELDS = ("id_number", "phone", "email")
 REQUIRED = {
     "applicant_kind": "申请人类型",
     "applicant_name": "申请人姓名或名称",

@@ -904,3 +904,13 @@ def send_reminders(*, today: dt.date | None = None, within: int = 3) -> dict[str
     closed_uncorrected = len(close_uncorrected(today=today))
     closed_unpaid = len(close_unpaid(today=today))
     return {**sent, "closed_uncorrected": closed_uncorrected, "closed_unpaid": closed_unpaid}
+
+
+@transaction.atomic
+def reveal_id_number(*, actor, application: Application) -> str:
+    """The applicant's full identity number, for a handler of the application's organization who needs it (to
+    check identity or address a letter); pages and the API show it masked otherwise. Each look is written to the
+    audit log: who, which application, when."""
+    require(perms.can_handle(actor, application.organization))
+    _log(actor, "application.id_number_revealed", application, id_type=application.id_type)
+    return application.id_number

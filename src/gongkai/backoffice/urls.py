@@ -10,6 +10,7 @@ from gongkai.backoffice import (
     views_reports,
     views_transactions,
 )
+from gongkai.core.access import Access
 
 app_name = "backoffice"
 
@@ -51,6 +52,11 @@ urlpatterns = [
         name="application-letter",
     ),
     path("applications/<int:pk>/", views_applications.application_detail, name="application"),
+    path(
+        "applications/<int:pk>/id-number/",
+        views_applications.application_id_number,
+        name="application-id-number",
+    ),
     path("applications/<int:pk>/<str:action>/", views_applications.application_act, name="application-act"),
     path("reports/", views_reports.report_list, name="report-list"),
     path("reports/start/", views_reports.report_start, name="report-start"),
@@ -89,3 +95,25 @@ urlpatterns = [
         "oversight/findings/<int:pk>/<str:action>/", views_oversight.finding_act, name="oversight-finding-act"
     ),
 ]
+
+# Who may reach each URL (core/access.py; tests/core/test_url_access.py walks them): everything but signing in is
+# for signed-in staff, who see only their organizations' records (inspection findings: the supervisor and the
+# organization inspected); the monitoring pages for supervisors.
+_STAFF = (
+    "dashboard", "search", "choose-item", "create", "disclosure", "edit", "mask", "correct", "decide", "act",
+    "transaction-list", "transaction-create", "transaction", "transaction-attach", "transaction-detach",
+    "application-list", "application-deadlines", "application-register", "application-export",
+    "application-letters", "application-letter-docx", "application-letter", "application", "application-id-number",
+    "application-act", "report-list", "report-start", "report", "report-export", "report-act", "complaint-list",
+    "complaint", "complaint-act", "complaint-organization", "complaint-organization-act", "credit",
+    "credit-entity-lookup", "credit-entity-edit", "credit-entity", "credit-record-create", "credit-record",
+    "credit-record-act", "credit-entry-create", "credit-entry", "credit-entry-edit", "credit-entry-act",
+    "credit-repair", "credit-repair-decide", "oversight-findings", "oversight-finding", "oversight-finding-act",
+)  # fmt: skip
+_SUPERVISION = ("oversight", "oversight-figure", "oversight-export", "oversight-scores")
+ACCESS = {
+    "login": Access.PUBLIC,
+    "logout": Access.PUBLIC,
+    **dict.fromkeys(_STAFF, Access.STAFF),
+    **dict.fromkeys(_SUPERVISION, Access.SUPERVISION),
+}

@@ -10,6 +10,7 @@ import datetime as dt
 
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
+from django.core.exceptions import PermissionDenied
 from django.http import Http404, HttpRequest, HttpResponse
 from django.shortcuts import redirect, render
 from django.urls import reverse
@@ -20,6 +21,7 @@ from gongkai.applications import exports, letters, selectors, services
 from gongkai.applications import permissions as app_perms
 from gongkai.applications.deadlines import compute_deadline
 from gongkai.applications.models import Application
+from gongkai.applications.presenters import masked_id_number
 from gongkai.applications.rules import APPLICANT_FIELDS
 from gongkai.backoffice.forms_applications import (
     ConfirmForm,
@@ -171,6 +173,7 @@ def application_detail(request: HttpRequest, pk: int) -> HttpResponse:
     context = {
         "application": app,
         "can_act": can_act,
+        "id_number": masked_id_number(app),
         "deadline": compute_deadline(app, timezone.localdate()),
         "consultations": consultations,
         "remedies": remedies,
@@ -350,3 +353,19 @@ def application_act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     else:
         messages.success(request, message)
     return redirect("backoffice:application", pk=app.pk)
+
+
+@login_required
+@require_POST
+def application_id_number(request: HttpRequest, pk: int) -> HttpResponse:
+    """查看完整证件号码: the full number for a handler of the application, written to the audit log; not cached."""
+    app = _staff_application(request, pk)
+    try:
+        number = services.reveal_id_number(actor=request.user, application=app)
+    except DomainError as exc:
+        raise PermissionDenied(exc.message) from exc
+    response = render(
+        request, "backoffice/applications/id_number.html", {"application": app, "id_number": number}
+    )
+    response["Cache-Control"] = "private, no-store"
+    return response

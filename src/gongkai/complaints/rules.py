@@ -20,6 +20,8 @@ PROFILE_KEY = "complaint_days"  # a jurisdiction's own handling period, when its
 COMPLAINANT_FIELDS = (
     "category", "subject_ref", "description", "anonymous", "complainant_name", "phone", "email",
 )  # fmt: skip
+# What identifies a complainant for the rate limit (settings.RATE_LIMITS["complaints"]); anonymous ones give none.
+COMPLAINANT_IDENTITY_FIELDS = ("phone", "email")
 
 
 class InvalidComplaint(InvalidFields):
@@ -38,7 +40,6 @@ class ComplaintRules:
     default_handling_days: int
     explanation_days: int
     due_soon_workdays: int
-    max_per_ip_per_hour: int
     categories: tuple[Category, ...]
 
     def category(self, code: str) -> Category | None:
@@ -54,7 +55,7 @@ def read_rules(path: str | Path) -> ComplaintRules:
     if not isinstance(data, dict):
         raise DataFileError(str(path), [(None, "文件应为映射")])
     numbers = {}
-    for key in ("default_handling_days", "explanation_days", "due_soon_workdays", "max_per_ip_per_hour"):
+    for key in ("default_handling_days", "explanation_days", "due_soon_workdays"):
         value = data.get(key)
         if not isinstance(value, int) or isinstance(value, bool) or value < 1:
             problems.append((line_of(data, key), f"{key} 应为正整数"))

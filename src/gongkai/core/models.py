@@ -61,3 +61,30 @@ class AuditHead(models.Model):
 
     def __str__(self) -> str:
         return f"#{self.seq} {self.hash[:12]}"
+
+
+class IdempotencyKey(models.Model):
+    """The first answer to a write sent with an `Idempotency-Key` header, kept per client until it expires, so a
+    retry with the same key and body gets that answer again instead of filing twice (core/idempotency.py).
+
+    A row exists only for a write that succeeded: it is inserted in the same transaction as the write and is
+    rolled back with it. The unique (client, key) makes concurrent retries wait for the first and then replay it.
+    """
+
+    client = models.CharField("客户端", max_length=80, help_text="令牌或客户端地址的哈希")
+    key = models.CharField("幂等键", max_length=255)
+    fingerprint = models.CharField("请求摘要", max_length=64, help_text="方法、路径和请求体的 SHA-256")
+    status = models.PositiveSmallIntegerField("状态码", default=0)
+    content_type = models.CharField("内容类型", max_length=100)
+    body = models.TextField("响应体", blank=True)
+    created_at = models.DateTimeField("时间")
+    expires_at = models.DateTimeField("过期时间", db_index=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["client", "key"], name="idempotency_key_once_per_client")
+        ]
+        verbose_name = verbose_name_plural = "幂等键"
+
+    def __str__(self) -> str:
+        return f"{self.client} {self.key}"

@@ -15,10 +15,10 @@ from gongkai.exchange.complaints_api import router as complaints_router
 from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
 from gongkai.exchange.disclosures_api import public as public_router
-from gongkai.exchange.opendata_api import router as opendata_router
-from gongkai.exchange.ocds_api import router as ocds_router
 from gongkai.exchange.errors import StrictJSONParser
 from gongkai.exchange.errors import install as install_error_handlers
+from gongkai.exchange.ocds_api import router as ocds_router
+from gongkai.exchange.opendata_api import router as opendata_router
 from gongkai.exchange.oversight_api import router as oversight_router
 from gongkai.exchange.presenters import item_data, jurisdiction_data, profile_data
 from gongkai.exchange.reports_api import router as reports_router

@@ -8,18 +8,22 @@ from __future__ import annotations
 import datetime as dt
 from decimal import Decimal
 
-from django.http import HttpRequest
+from django.http import HttpRequest, HttpResponse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
 from gongkai.applications import selectors, services
 from gongkai.applications.choices import ApplicantKind, DeliveryForm, DeliveryWay, IdType, ReplyType
 from gongkai.applications.models import Application
-from gongkai.applications.presenters import tracking_view
+from gongkai.applications.presenters import masked_id_number, tracking_view
+from gongkai.applications.rules import APPLICANT_IDENTITY_FIELDS
+from gongkai.core import ratelimit
 from gongkai.core.errors import NotFound, PermissionDenied
+from gongkai.core.idempotency import idempotent_view
 from gongkai.exchange.disclosures_api import TokenAuth
-from gongkai.exchange.schemas import MAX_ID, Day, Id, Offset, errors
+from gongkai.exchange.schemas import IDEMPOTENT, MAX_ID, Day, Id, Offset, errors
 from gongkai.exchange.tokens import Scope
 from gongkai.orgs.models import Organization
 
@@ -125,9 +129,11 @@ class TrackOut(Schema):
 
 @router.post(
     "/applications",
-    response={201: SubmittedOut, **errors(400, 404, 422)},
-    summary="提交政府信息公开申请（无需账号）",
+    response={201: SubmittedOut, **errors(400, 404, 409, 422, 429)},
+    summary="提交政府信息公开申请（无需账号；按地址和申请人限流，429 附 Retry-After）",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def submit(request: HttpRequest, payload: ApplicationIn):
     organization = (
         Organization.objects.select_related("jurisdiction")
@@ -138,7 +144,8 @@ def submit(request: HttpRequest, payload: ApplicationIn):
         raise NotFound("没有该受理机关")
     data = payload.dict()
     data.pop("organization_id")
-    app, code = services.submit_online(organization=organization, data=data)
+    with ratelimit.limited("applications", request, data, APPLICANT_IDENTITY_FIELDS):
+        app, code = services.submit_online(organization=organization, data=data)
     return Status(
         201,
         {
@@ -202,6 +209,10 @@ class StaffApplicationOut(Schema):
     channel: str
     applicant_kind: str
     applicant_name: str
+    id_type: str
+    id_number: str = Field(
+        description="证件号码：自然人的已遮盖（如 110105********002X）；完整号码用 POST …/id-number 查看并记入审计日志"
+    )
     info_title: str
     info_doc_no: str
     info_description: str
@@ -312,7 +323,8 @@ def _summary(a: Application) -> dict:
     return {
         "id": a.pk, "registration_no": a.registration_no, "organization": a.organization.name, "state": a.state,
         "state_label": a.get_state_display(), "channel": a.channel, "applicant_kind": a.applicant_kind,
-        "applicant_name": a.applicant_name, "info_title": a.info_title, "info_doc_no": a.info_doc_no,
+        "applicant_name": a.applicant_name, "id_type": a.id_type, "id_number": masked_id_number(a),
+        "info_title": a.info_title, "info_doc_no": a.info_doc_no,
         "info_description": a.info_description, "submitted_at": a.submitted_at, "receipt_date": a.receipt_date,
         "due_on": a.due_on, "handler": a.handler.username if a.handler_id else None,
         "possible_repeat_of": a.possible_repeat_of.registration_no if a.possible_repeat_of_id else None,
@@ -379,6 +391,26 @@ def staff_get(request: HttpRequest, pk: Id):
     return _detail(request, pk)
 
 
+class IdNumberOut(Schema):
+    id_type: str
+    id_number: str = Field(description="完整证件号码")
+
+
+@staff.post(
+    "/applications/{pk}/id-number",
+    response={200: IdNumberOut, **errors(401, 403, 404)},
+    summary="查看申请人的完整证件号码（办理人；每次查看记入审计日志）",
+)
+def staff_id_number(request: HttpRequest, response: HttpResponse, pk: Id):
+    _need(request, Scope.APPLICATIONS_READ)
+    response["Cache-Control"] = "private, no-store"
+    app = _get(request, pk)
+    return {
+        "id_type": app.id_type,
+        "id_number": services.reveal_id_number(actor=request.auth.user, application=app),
+    }
+
+
 WRITE = {200: StaffDetailOut, **errors(400, 401, 403, 404, 409, 422)}
 
 
@@ -387,39 +419,67 @@ def _write(request: HttpRequest, pk: Id) -> Application:
     return _get(request, pk)
 
 
-@staff.post("/applications/{pk}/confirm", response=WRITE, summary="确认收到（网上、平常信函、传真）")
+@staff.post(
+    "/applications/{pk}/confirm",
+    response=WRITE,
+    summary="确认收到（网上、平常信函、传真）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_confirm(request: HttpRequest, pk: Id, payload: ConfirmIn):
     services.confirm_receipt(actor=request.auth.user, application=_write(request, pk),
                              confirmed_on=payload.confirmed_on)  # fmt: skip
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/correction-request", response=WRITE, summary="告知补正")
+@staff.post(
+    "/applications/{pk}/correction-request", response=WRITE, summary="告知补正", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_request_correction(request: HttpRequest, pk: Id, payload: CorrectionRequestIn):
     services.request_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正")
+@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正", openapi_extra=IDEMPOTENT)
+@decorate_view(idempotent_view)
 def staff_record_correction(request: HttpRequest, pk: Id, payload: CorrectionRecordIn):
     services.record_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/consultations", response=WRITE, summary="征求第三方或其他机关意见")
+@staff.post(
+    "/applications/{pk}/consultations",
+    response=WRITE,
+    summary="征求第三方或其他机关意见",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_consult(request: HttpRequest, pk: Id, payload: ConsultIn):
     services.start_consultation(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/consultations/{cid}/answer", response=WRITE, summary="登记被征求意见方的意见")
+@staff.post(
+    "/applications/{pk}/consultations/{cid}/answer",
+    response=WRITE,
+    summary="登记被征求意见方的意见",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_answer(request: HttpRequest, pk: Id, cid: Id, payload: AnswerIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/extension", response=WRITE, summary="延期答复（经负责人批准）")
+@staff.post(
+    "/applications/{pk}/extension",
+    response=WRITE,
+    summary="延期答复（经负责人批准）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_extend(request: HttpRequest, pk: Id, payload: ExtendIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -432,7 +492,10 @@ def staff_extend(request: HttpRequest, pk: Id, payload: ExtendIn):
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）")
+@staff.post(
+    "/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_reply(request: HttpRequest, pk: Id, payload: ReplyIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -483,32 +546,56 @@ class RemedyResultIn(Schema):
     summary: str = ""
 
 
-@staff.post("/applications/{pk}/consultations/{cid}/decision", response=WRITE, summary="征求意见后的决定")
+@staff.post(
+    "/applications/{pk}/consultations/{cid}/decision",
+    response=WRITE,
+    summary="征求意见后的决定",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_decide(request: HttpRequest, pk: Id, cid: Id, payload: DecisionIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/fee", response=WRITE, summary="发出信息处理费收费通知（国办函〔2020〕109号）")
+@staff.post(
+    "/applications/{pk}/fee",
+    response=WRITE,
+    summary="发出信息处理费收费通知（国办函〔2020〕109号）",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_fee(request: HttpRequest, pk: Id, payload: FeeIn):
     services.issue_fee_notice(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免")
+@staff.post(
+    "/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_fee_paid(request: HttpRequest, pk: Id, payload: FeePaidIn):
     services.record_fee_payment(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼")
+@staff.post(
+    "/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼", openapi_extra=IDEMPOTENT
+)
+@decorate_view(idempotent_view)
 def staff_remedy(request: HttpRequest, pk: Id, payload: RemedyIn):
     services.record_remedy(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/remedies/{rid}/result", response=WRITE, summary="登记行政复议、行政诉讼结果")
+@staff.post(
+    "/applications/{pk}/remedies/{rid}/result",
+    response=WRITE,
+    summary="登记行政复议、行政诉讼结果",
+    openapi_extra=IDEMPOTENT,
+)
+@decorate_view(idempotent_view)
 def staff_remedy_result(request: HttpRequest, pk: Id, rid: Id, payload: RemedyResultIn):
     remedy = selectors.remedy_of(_write(request, pk), rid)
     services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())

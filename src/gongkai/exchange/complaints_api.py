@@ -8,14 +8,16 @@ import datetime as dt
 from django.http import HttpRequest
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 
 from gongkai.complaints import selectors, services
 from gongkai.complaints.presenters import tracking_view
-from gongkai.complaints.ratelimit import check_rate, count_submission
-from gongkai.complaints.rules import rules
+from gongkai.complaints.rules import COMPLAINANT_IDENTITY_FIELDS, rules
+from gongkai.core import ratelimit
 from gongkai.core.errors import NotFound
-from gongkai.exchange.schemas import MAX_ID, ErrorOut
+from gongkai.core.idempotency import idempotent_view
+from gongkai.exchange.schemas import IDEMPOTENT, MAX_ID, ErrorOut
 from gongkai.orgs.models import Organization
 
 router = Router(tags=["举报"])
@@ -78,12 +80,19 @@ class ComplaintTrackOut(Schema):
 
 @router.post(
     "/complaints",
-    response={201: ComplaintSubmittedOut, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut, 429: ErrorOut},
-    summary="举报未依法履行公开义务（无需账号，可匿名）",
+    response={
+        201: ComplaintSubmittedOut,
+        400: ErrorOut,
+        404: ErrorOut,
+        409: ErrorOut,
+        422: ErrorOut,
+        429: ErrorOut,
+    },  # fmt: skip
+    summary="举报未依法履行公开义务（无需账号，可匿名；按地址和联系方式限流，429 附 Retry-After）",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def submit(request: HttpRequest, payload: ComplaintIn):
-    ip = request.META.get("REMOTE_ADDR", "")
-    check_rate(ip)
     organization = (
         Organization.objects.select_related("jurisdiction")
         .filter(pk=payload.organization_id, active=True)
@@ -93,8 +102,8 @@ def submit(request: HttpRequest, payload: ComplaintIn):
         raise NotFound("没有该单位")
     data = payload.dict()
     data.pop("organization_id")
-    complaint, code = services.submit_complaint(organization=organization, data=data)
-    count_submission(ip)
+    with ratelimit.limited("complaints", request, data, COMPLAINANT_IDENTITY_FIELDS):
+        complaint, code = services.submit_complaint(organization=organization, data=data)
     return Status(
         201,
         {

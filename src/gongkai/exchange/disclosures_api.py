@@ -9,17 +9,19 @@ from django.http import HttpRequest
 from django.urls import reverse
 from django.utils import timezone
 from ninja import Field, Query, Router, Schema
+from ninja.decorators import decorate_view
 from ninja.responses import Status
 from ninja.security import HttpBearer
 
 from gongkai.catalog.selectors import effective_items
 from gongkai.catalog.vocabulary import vocabulary
 from gongkai.core.errors import DomainError, NotFound, PermissionDenied
+from gongkai.core.idempotency import idempotent_view
 from gongkai.disclosures import selectors, services
 from gongkai.disclosures.choices import Validity
 from gongkai.disclosures.models import Disclosure
 from gongkai.disclosures.rules import check_content, deadline_state
-from gongkai.exchange.schemas import Day, ErrorOut, Id, Offset, errors
+from gongkai.exchange.schemas import IDEMPOTENT, Day, ErrorOut, Id, Offset, errors
 from gongkai.exchange.tokens import Scope, authenticate
 
 
@@ -243,9 +245,11 @@ def _state(d: Disclosure, created: bool = False) -> dict[str, Any]:
 
 @clients.put(
     "/disclosures/{external_id}",
-    response={200: DraftStateOut, 201: DraftStateOut, **errors(400, 401, 403, 404, 422)},
+    response={200: DraftStateOut, 201: DraftStateOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="按外部编号创建或更新草稿（幂等）",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
     _require(request, Scope.DISCLOSURES_WRITE)
     token = request.api_token
@@ -265,7 +269,9 @@ def put_draft(request: HttpRequest, external_id: str, payload: DraftIn):
     "/disclosures/{external_id}/submit",
     response={200: DraftStateOut, **errors(400, 401, 403, 404, 409, 422)},
     summary="提交保密审查",
+    openapi_extra=IDEMPOTENT,
 )
+@decorate_view(idempotent_view)
 def submit_draft(request: HttpRequest, external_id: str):
     _require(request, Scope.DISCLOSURES_WRITE)
     d = services.submit(actor=request.api_token.user, disclosure=_own(request, external_id))

@@ -153,7 +153,10 @@ def install(api: NinjaAPI) -> None:
         body: dict[str, Any] = {"code": exc.code, "message": exc.message}
         if exc.details:
             body["details"] = exc.details
-        return respond(request, exc.status, body)
+        response = respond(request, exc.status, body)
+        for name, value in getattr(exc, "headers", {}).items():  # Retry-After on 429 (core/ratelimit.py)
+            response[name] = value
+        return response
 
     @api.exception_handler(AuthenticationError)
     def auth_error(request: HttpRequest, exc: AuthenticationError) -> HttpResponse:

@@ -131,3 +131,20 @@ class WorkdayOut(Schema):
     workday: bool
     provisional: bool
     name: str = ""
+
+
+# Write operations that accept an Idempotency-Key (core/idempotency.py): the header in the OpenAPI schema.
+# Use with `openapi_extra=IDEMPOTENT` and `@decorate_view(idempotent_view)`; the response map adds 409 and 422.
+IDEMPOTENT = {
+    "parameters": [
+        {
+            "in": "header",
+            "name": "Idempotency-Key",
+            "required": False,
+            "schema": {"type": "string", "minLength": 1, "maxLength": 255, "pattern": "^[\\x21-\\x7e]+$"},
+            "description": "幂等键（如 UUID）：因未收到答复而重试时使用同一个键和同样的请求体，"
+            "将得到第一次的答复（状态码和内容相同，附 Idempotent-Replayed: true），不会重复办理；"
+            "同一个键用于不同的请求体时答复 422。保存 24 小时。",
+        }
+    ]
+}

@@ -82,36 +82,40 @@ def workbook(filters, figures: list[sel.Figure], org_rows: list[sel.Organization
     from openpyxl import Workbook
     from openpyxl.styles import Font
 
+    from gongkai.core.spreadsheet import append_row
+
     wb = Workbook()
     ws = wb.active
     ws.title = "监测指标"
-    ws.append(
+    append_row(
+        ws,
         [
             "行政区域",
             filters.jurisdiction.name,
             "期间",
             f"{filters.period.start:%Y-%m-%d} 至 {filters.period.end:%Y-%m-%d}",
-        ]
+        ],
     )
-    ws.append(
+    append_row(
+        ws,
         [
             "机构",
             filters.organization.name if filters.organization else "全部",
             "领域",
             filters.domain or "全部",
-        ]
+        ],
     )
-    ws.append(["计算日期", f"{filters.today:%Y-%m-%d}"])
-    ws.append([])
-    ws.append(["代码", "指标", "数值", "说明"])
+    append_row(ws, ["计算日期", f"{filters.today:%Y-%m-%d}"])
+    append_row(ws, [])
+    append_row(ws, ["代码", "指标", "数值", "说明"])
     for f in figures:
-        ws.append([f.code, f.label, f.value, f.note])
+        append_row(ws, [f.code, f.label, f.value, f.note])
     rank = wb.create_sheet("机构排名")
-    rank.append(["排名", "机构", "本期应公开", "按时", "逾期后公开", "逾期未公开", "按时公开率（%）", "逾期抄送", "逾期未抄送",
+    append_row(rank, ["排名", "机构", "本期应公开", "按时", "逾期后公开", "逾期未公开", "按时公开率（%）", "逾期抄送", "逾期未抄送",
                  "逾期答复", "逾期未答复", "更正", "撤回"])  # fmt: skip
     for i, r in enumerate(org_rows, 1):
         v = r.values
-        rank.append([i, r.organization.name, v.get("due", 0), v.get("on_time", 0), v.get("late", 0), v.get("overdue", 0),
+        append_row(rank, [i, r.organization.name, v.get("due", 0), v.get("on_time", 0), v.get("late", 0), v.get("overdue", 0),
                      None if r.rate is None else round(r.rate * 100, 1), v.get("copies_late", 0),
                      v.get("copies_missing", 0), v.get("applications_late", 0), v.get("applications_overdue", 0),
                      v.get("corrections", 0), v.get("withdrawals", 0)])  # fmt: skip
@@ -119,9 +123,9 @@ def workbook(filters, figures: list[sel.Figure], org_rows: list[sel.Organization
         if f.code == "due":
             continue
         sheet = wb.create_sheet(f.label[:31])
-        sheet.append(HEADERS[f.kind])
+        append_row(sheet, HEADERS[f.kind])
         for row in rows(f.kind, f.records()):
-            sheet.append([c.text for c in row])
+            append_row(sheet, [c.text for c in row])
     for sheet in wb.worksheets:
         for cell in sheet[1]:
             cell.font = Font(bold=True)

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from gongkai.core.access import Access
 from gongkai.portal import (
     views,
     views_applications,
@@ -44,3 +45,13 @@ urlpatterns = [
     path("reports/<int:pk>/v/<int:number>/", views_reports.report_detail, name="report-version"),
     path("reports/<int:pk>/report.<str:fmt>", views_reports.report_export, name="report-export"),
 ]
+
+# Who may reach each URL (core/access.py; tests/core/test_url_access.py walks them): the portal is public.
+_PUBLIC = (
+    "home", "jurisdiction-detail", "catalog-detail", "workday-calculator", "search", "disclosure-list", "disclosure",
+    "disclosure-qr", "organization", "disclosure-version", "attachment", "transaction-list", "transaction",
+    "entity-search", "entity", "blacklist", "application-new", "application-track", "application-correct",
+    "complaint-new", "complaint-track", "report-list", "report", "report-version", "report-export",
+    "data-index", "data-file", "ocds-policy",
+)  # fmt: skip
+ACCESS = dict.fromkeys(_PUBLIC, Access.PUBLIC)

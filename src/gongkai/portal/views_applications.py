@@ -11,8 +11,9 @@ from django.views.decorators.http import require_GET, require_http_methods, requ
 
 from gongkai.applications import selectors, services
 from gongkai.applications.presenters import tracking_view
-from gongkai.applications.rules import APPLICANT_FIELDS
+from gongkai.applications.rules import APPLICANT_FIELDS, APPLICANT_IDENTITY_FIELDS
 from gongkai.catalog import selectors as catalog_selectors
+from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.portal.forms_applications import ApplicationForm
 from gongkai.portal.tracking import private, track_page
@@ -38,9 +39,14 @@ def application_new(request: HttpRequest) -> HttpResponse:
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data.get(k, "") for k in APPLICANT_FIELDS}
         try:
-            app, tracking_code = services.submit_online(
-                organization=form.cleaned_data["organization"], data=data
-            )
+            with ratelimit.limited("applications", request, data, APPLICANT_IDENTITY_FIELDS):
+                app, tracking_code = services.submit_online(
+                    organization=form.cleaned_data["organization"], data=data
+                )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return ratelimit.refused_page(render(request, "portal/applications/new.html",
+                                       {"form": form, "jurisdiction": jurisdiction}), exc)  # fmt: skip
         except DomainError as exc:
             for problem in exc.details.get("problems", []):
                 form.add_error(

@@ -12,8 +12,8 @@ from django.views.decorators.http import require_GET, require_http_methods
 from gongkai.catalog import selectors as catalog_selectors
 from gongkai.complaints import selectors, services
 from gongkai.complaints.presenters import tracking_view
-from gongkai.complaints.ratelimit import check_rate, count_submission
-from gongkai.complaints.rules import COMPLAINANT_FIELDS, rules
+from gongkai.complaints.rules import COMPLAINANT_FIELDS, COMPLAINANT_IDENTITY_FIELDS, rules
+from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.core.params import parse_int
 from gongkai.orgs.models import Organization
@@ -49,14 +49,17 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
         initial=initial,
         organizations=selectors.complainable_organizations(jurisdiction),
     )
-    ip = request.META.get("REMOTE_ADDR", "")
+    context = {"form": form, "jurisdiction": jurisdiction, "categories": rules().categories}
     if request.method == "POST" and form.is_valid():
         data = {k: form.cleaned_data.get(k) for k in COMPLAINANT_FIELDS}
         try:
-            check_rate(ip)
-            complaint, code = services.submit_complaint(
-                organization=form.cleaned_data["organization"], data=data
-            )
+            with ratelimit.limited("complaints", request, data, COMPLAINANT_IDENTITY_FIELDS):
+                complaint, code = services.submit_complaint(
+                    organization=form.cleaned_data["organization"], data=data
+                )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return ratelimit.refused_page(render(request, "portal/complaints/new.html", context), exc)
         except DomainError as exc:
             for problem in exc.details.get("problems", []):
                 form.add_error(
@@ -65,11 +68,9 @@ def complaint_new(request: HttpRequest) -> HttpResponse:
             if not exc.details.get("problems"):
                 form.add_error(None, exc.message)
         else:
-            count_submission(ip)
             return private(render(request, "portal/complaints/submitted.html",
                                    {"complaint": complaint, "tracking_code": code}))  # fmt: skip
     status = 400 if request.method == "POST" else 200
-    context = {"form": form, "jurisdiction": jurisdiction, "categories": rules().categories}
     return render(request, "portal/complaints/new.html", context, status=status)
 
 

@@ -16,6 +16,7 @@ from openpyxl.styles import Alignment, Border, Font, Side
 from openpyxl.utils import get_column_letter
 
 from gongkai.core.errors import NotFound
+from gongkai.core.spreadsheet import safe_cell
 from gongkai.reports.presenters import HeaderCell, TableView, sections
 
 DOCX_TYPE = "application/vnd.openxmlformats-officedocument.wordprocessingml.document"
@@ -110,11 +111,11 @@ def to_xlsx(content: dict) -> bytes:
     for name, t in _sheet_names(content):
         ws = wb.create_sheet(name[:31])
         width = _width(t)
-        ws.cell(row=1, column=1, value=f"{content['title']}　{t.caption}").font = Font(bold=True)
+        ws.cell(row=1, column=1, value=safe_cell(f"{content['title']}　{t.caption}")).font = Font(bold=True)
         ws.merge_cells(start_row=1, start_column=1, end_row=1, end_column=width)
         top = 2
         for r, c, cell in placed_header(t):
-            x = ws.cell(row=top + r, column=c + 1, value=cell.label)
+            x = ws.cell(row=top + r, column=c + 1, value=safe_cell(cell.label))
             x.font, x.alignment = Font(bold=True), center
             if cell.rowspan > 1 or cell.colspan > 1:
                 ws.merge_cells(start_row=top + r, start_column=c + 1,
@@ -123,10 +124,10 @@ def to_xlsx(content: dict) -> bytes:
         offset = 1 if t.stub is not None else 0
         for i, row in enumerate(t.rows):
             if offset:
-                ws.cell(row=first + i, column=1, value=_label(row))
+                ws.cell(row=first + i, column=1, value=safe_cell(_label(row)))
             for j, v in enumerate(row.values):
                 if v is not None:
-                    ws.cell(row=first + i, column=j + 1 + offset, value=_number(v))
+                    ws.cell(row=first + i, column=j + 1 + offset, value=safe_cell(_number(v)))
         for row in ws.iter_rows(min_row=top, max_row=first + len(t.rows) - 1, max_col=width):
             for x in row:
                 x.border = border

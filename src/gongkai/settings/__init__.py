@@ -7,10 +7,16 @@ ALLOWED_HOSTS  comma-separated host names (default: localhost, 127.0.0.1, [::1])
 GONGKAI_VAR    directory for local state (default: ./var)
 TASK_RUNNING_TIMEOUT, TASK_MAX_ATTEMPTS, READY_MAX_TASK_AGE, SEARCH_INDEX_MAX_LAG, GONGKAI_BACKUP_DIR:
                recovery and readiness (docs/deployment.md)
+CACHE_BACKEND  the cache every process shares: "database" (default, table gongkai_cache), "redis" or
+               "memcached" (with CACHE_LOCATION), "file" (var/cache; not atomic, so limits are approximate) or
+               "locmem" (one process only: never with several workers)
+GONGKAI_RATE_LIMITS  JSON that replaces entries of RATE_LIMITS, e.g. '{"applications": {"address":
+               {"count": 1000, "seconds": 60}}}' for a load test
 """
 
 from __future__ import annotations
 
+import json
 import os
 import secrets
 from pathlib import Path
@@ -102,17 +108,6 @@ MIDDLEWARE = [
     "gongkai.portal.caching.PublicPageCacheMiddleware",
 ]
 
-# Caches. "default" is per process (rate limits and small lookups); "pages" holds anonymous public pages and API
-# reads, keyed by the change feed's generation (portal/caching.py), so a publish shows at once in every process.
-# A production setting may point "pages" at a shared cache (Redis: django.core.cache.backends.redis.RedisCache).
-CACHES = {
-    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gongkai-default"},
-    "pages": {
-        "BACKEND": os.environ.get("PUBLIC_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
-        "LOCATION": os.environ.get("PUBLIC_CACHE_LOCATION", "gongkai-pages"),
-        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PUBLIC_CACHE_ENTRIES", "5000"))},
-    },
-}
 PUBLIC_CACHE_ENABLED = os.environ.get("PUBLIC_CACHE", "1") != "0"
 PUBLIC_CACHE_ALIAS = "pages"
 PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
@@ -230,6 +225,46 @@ X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
+
+# The cache holds rate-limit counters, so it must be shared by every process (granian runs several workers):
+# the database cache needs no extra service and its `add` is atomic (a primary key), which the rate limiter
+# relies on; Redis or memcached are the choice for larger sites. The table is created by a migration
+# (core/migrations/0002_cache_table.py) or `gongkai createcachetable`.
+_CACHE_BACKENDS = {
+    "database": ("django.core.cache.backends.db.DatabaseCache", "gongkai_cache"),
+    "redis": ("django.core.cache.backends.redis.RedisCache", "redis://127.0.0.1:6379/1"),
+    "memcached": ("django.core.cache.backends.memcached.PyMemcacheCache", "127.0.0.1:11211"),
+    "file": ("django.core.cache.backends.filebased.FileBasedCache", str(VAR_DIR / "cache")),
+    "locmem": ("django.core.cache.backends.locmem.LocMemCache", "gongkai"),
+}
+_cache_backend, _cache_location = _CACHE_BACKENDS[os.environ.get("CACHE_BACKEND", "database")]
+CACHES = {
+    "default": {
+        "BACKEND": _cache_backend,
+        "LOCATION": os.environ.get("CACHE_LOCATION", _cache_location),
+        "OPTIONS": {"MAX_ENTRIES": 100_000},
+    }
+}
+# Anonymous public pages and API reads (portal/caching.py), keyed by the change feed's generation so a publish
+# shows at once in every process: per process by default (nothing to share but the key), or a shared cache.
+CACHES["pages"] = {
+    "BACKEND": os.environ.get("PUBLIC_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+    "LOCATION": os.environ.get("PUBLIC_CACHE_LOCATION", "gongkai-pages"),
+    "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PUBLIC_CACHE_ENTRIES", "5000"))},
+}
+
+# Rate limits on public writes (core/ratelimit.py): per scope, per dimension at most `count` accepted writes in
+# a fixed window of `seconds`. "address" is the client address, "identity" each of the applicant's ID number,
+# phone and e-mail (the complainant's phone and e-mail; the subscriber's e-mail) as given.
+RATE_LIMITS: dict[str, dict[str, dict[str, int]]] = {
+    "applications": {"address": {"count": 10, "seconds": 3600}, "identity": {"count": 5, "seconds": 3600}},
+    "complaints": {"address": {"count": 5, "seconds": 3600}, "identity": {"count": 3, "seconds": 3600}},
+    "subscriptions": {"address": {"count": 10, "seconds": 3600}, "identity": {"count": 5, "seconds": 3600}},
+}
+RATE_LIMITS.update(json.loads(os.environ.get("GONGKAI_RATE_LIMITS") or "{}"))
+RATE_LIMIT_PROXY_HOPS = int(os.environ.get("RATE_LIMIT_PROXY_HOPS", "0"))  # trusted reverse proxies in front
+# Idempotency-Key on the public and client write APIs (core/idempotency.py): answers kept this long.
+IDEMPOTENCY_KEY_TTL_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_TTL_SECONDS", str(24 * 3600)))
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"

@@ -1,5 +1,6 @@
 from django.urls import path
 
+from gongkai.core.access import Access
 from gongkai.subscriptions import feeds, views
 
 app_name = "subscriptions"
@@ -16,3 +17,13 @@ urlpatterns = [
     ),
     path("staff/subscriptions/", views.delivery_log, name="delivery-log"),
 ]
+
+# Who may reach each URL (core/access.py; tests/core/test_url_access.py walks them).
+ACCESS = {
+    "feed-rss": Access.PUBLIC,
+    "feed-atom": Access.PUBLIC,
+    "subscription-new": Access.PUBLIC,
+    "subscription-confirm": Access.PUBLIC,  # the signed token in the link is the proof
+    "subscription-unsubscribe": Access.PUBLIC,
+    "delivery-log": Access.SUPERVISION,
+}

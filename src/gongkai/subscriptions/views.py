@@ -9,7 +9,9 @@ from django.shortcuts import render
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_http_methods
 
+from gongkai.core import ratelimit
 from gongkai.core.errors import DomainError
+from gongkai.core.masking import mask_email
 from gongkai.subscriptions import selectors, services, tokens
 from gongkai.subscriptions.choices import DeliveryState
 from gongkai.subscriptions.forms import SubscriptionForm
@@ -23,23 +25,27 @@ def subscription_new(request: HttpRequest) -> HttpResponse:
     """Save the search in the query string as a subscription; a confirmation e-mail goes to the address."""
     params = clean_params(request.GET)
     form = SubscriptionForm(request.POST or None, initial={"name": default_name(params)})
+    context = {"form": form, "conditions": describe(params), "querystring": querystring(params)}
     if request.method == "POST" and form.is_valid():
         data = form.cleaned_data
         try:
-            sub = services.create_subscription(
-                actor=request.user if request.user.is_staff else None,
-                email=data["email"],
-                params=params,
-                name=data["name"],
-                send_email=data["send_email"],
-                webhook_url=data["webhook_url"],
-            )
+            with ratelimit.limited("subscriptions", request, data, ["email"]):
+                sub = services.create_subscription(
+                    actor=request.user if request.user.is_staff else None,
+                    email=data["email"],
+                    params=params,
+                    name=data["name"],
+                    send_email=data["send_email"],
+                    webhook_url=data["webhook_url"],
+                )
+        except ratelimit.RateLimited as exc:
+            form.add_error(None, exc.message)
+            return ratelimit.refused_page(render(request, "subscriptions/new.html", context), exc)
         except DomainError as exc:
             form.add_error(None, exc.message)
         else:
             return render(request, "subscriptions/created.html",
                           {"subscription": sub, "days": tokens.CONFIRM_MAX_AGE.days}, status=201)  # fmt: skip
-    context = {"form": form, "conditions": describe(params), "querystring": querystring(params)}
     return render(request, "subscriptions/new.html", context)
 
 
@@ -84,8 +90,14 @@ def delivery_log(request: HttpRequest) -> HttpResponse:
     if not can_view_delivery_log(request.user):
         raise Http404("页面不存在")
     state = request.GET.get("state") or None
-    subscriptions = Paginator(selectors.subscriptions_with_counts(), 50).get_page(request.GET.get("spage"))
-    deliveries = Paginator(selectors.deliveries(state=state), 100).get_page(request.GET.get("page"))
+    subscriptions = Paginator(selectors.subscriptions_with_counts(request.user), 50).get_page(
+        request.GET.get("spage")
+    )
+    for sub in subscriptions:
+        sub.masked_email = mask_email(sub.email)  # supervisors need the count and state, not the address
+    deliveries = Paginator(selectors.deliveries(request.user, state=state), 100).get_page(
+        request.GET.get("page")
+    )
     context = {
         "subscriptions": subscriptions,
         "deliveries": deliveries,
