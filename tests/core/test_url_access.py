@@ -29,7 +29,7 @@ from gongkai.oversight.models import Finding
 from tests.disclosures.fixtures import item, member
 from tests.factories import OrganizationFactory, make_uscc
 
-DECLARED_NAMESPACES = ("portal", "backoffice", "subscriptions")
+DECLARED_NAMESPACES = ("portal", "backoffice", "subscriptions", "ops")
 LOGIN = "/staff/login/"
 NOWHERE = 999_999_999  # a record that does not exist
 REFUSED = {403, 404}
