@@ -22,7 +22,8 @@ def test_staff_without_the_administrator_role_do_not_reach_the_admin(client, cen
     user.save(update_fields=["is_staff"])
     response = admin_answer(client, user)
     assert response.status_code == 404
-    assert "站点管理" not in response.content.decode() and "系统管理" not in response.content.decode()
+    assert "站点管理" not in response.content.decode()
+    assert "系统管理" not in response.content.decode()
 
 
 def test_an_administrator_reaches_the_admin(client, centre):
