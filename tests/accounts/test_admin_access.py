@@ -52,3 +52,11 @@ def test_the_admin_login_form_sends_people_to_the_staff_login(client):
     UserFactory(username="adm-root2", is_staff=True, is_superuser=True)
     client.post("/admin/login/", {"username": "adm-root2", "password": "pw-for-tests"})
     assert "_auth_user_id" not in client.session
+
+
+def test_authenticators_are_not_edited_row_by_row_in_the_admin(client):
+    from tests.factories import UserFactory
+
+    client.force_login(UserFactory(username="adm-root3", is_staff=True, is_superuser=True))
+    assert client.get("/admin/otp_totp/totpdevice/").status_code == 404
+    assert client.get("/admin/otp_static/staticdevice/").status_code == 404

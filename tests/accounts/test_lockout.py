@@ -78,6 +78,7 @@ def test_an_administrator_lifts_a_lockout_in_the_admin_and_it_is_audited(client,
     listing = admin_client.get("/admin/axes/accessattempt/")
     assert listing.status_code == 200
     assert "解除锁定" in listing.content.decode()
+    assert "登录失败记录" in listing.content.decode()  # django-axes' labels in Chinese (locale/zh_Hans)
     response = admin_client.post(
         "/admin/axes/accessattempt/", {"action": "release", "_selected_action": [locked.pk]}
     )

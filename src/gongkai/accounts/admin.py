@@ -1,4 +1,5 @@
-"""Lifting a login lockout in the admin (登录失败记录 → 解除锁定), audited; and resetting a lost second factor."""
+"""Lifting a login lockout in the admin (登录失败记录 → 解除锁定) and resetting a lost second factor (用户 → 重置第二因素),
+both audited. Labels of django-axes' screens are translated in locale/zh_Hans."""
 
 from __future__ import annotations
 
@@ -7,6 +8,8 @@ from axes.models import AccessAttempt
 from django.contrib import admin, messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import UserAdmin
+from django_otp.plugins.otp_static.models import StaticDevice
+from django_otp.plugins.otp_totp.models import TOTPDevice
 
 from gongkai.accounts import services
 
@@ -41,3 +44,8 @@ class StaffUserAdmin(UserAdmin):
 User = get_user_model()
 admin.site.unregister(User)
 admin.site.register(User, StaffUserAdmin)
+
+# Devices are removed through the audited reset above, never edited or deleted row by row.
+for device_model in (TOTPDevice, StaticDevice):
+    if admin.site.is_registered(device_model):
+        admin.site.unregister(device_model)

@@ -97,6 +97,21 @@ def check_second_factor(*, actor, token: str) -> Device | None:
 
 
 @transaction.atomic
+def install_authenticator(*, actor, user, key_hex: str, name: str) -> TOTPDevice:
+    """Give `user` a confirmed authenticator with a key chosen by the system (the demo's known key); replaces
+    any earlier one. Audited like an enrolment, with `installed_by`."""
+    TOTPDevice.objects.filter(user=user).delete()
+    device = TOTPDevice.objects.create(user=user, name=name, key=key_hex, confirmed=True)
+    log_action(
+        actor=actor,
+        action="auth.otp.enrolled",
+        obj=user,
+        data={"installed_by": actor.get_username() if actor else "system", "name": name},
+    )
+    return device
+
+
+@transaction.atomic
 def regenerate_recovery_codes(*, actor) -> list[str]:
     """Replace the actor's recovery codes (the old ones stop working); returned once."""
     if not TOTPDevice.objects.filter(user=actor, confirmed=True).exists():
