@@ -26,6 +26,7 @@ setup: install
 
 demo: setup
 	$(UV) run gongkai demo
+	$(UV) run gongkai demo_otp
 	$(UV) run gongkai search rebuild
 	$(UV) run gongkai oversight scan --force
 	@echo ""

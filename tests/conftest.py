@@ -33,3 +33,21 @@ def calendar(db):
     from gongkai.workdays.calendar import get_calendar
 
     return get_calendar()
+
+
+@pytest.fixture(autouse=True)
+def _force_login_passes_the_second_factor(monkeypatch):
+    """`client.force_login(user)` skips the password; it also skips the second factor, by giving the user an
+    authenticator and marking the session verified (tests/otp.py). The enforcement stays on: tests of the
+    login flow itself post to the login pages."""
+    from django.test import Client
+
+    original = Client.force_login
+
+    def force_login(self, user, backend=None):
+        original(self, user, backend)
+        from tests.otp import verify_client
+
+        verify_client(self, user)
+
+    monkeypatch.setattr(Client, "force_login", force_login)

@@ -79,8 +79,17 @@ def _rule_data(transactional_db):
 
 
 def login(page, username: str, password: str = "pw-for-tests") -> None:
+    """Sign in as a person does: password, then the code of an authenticator with a known key (tests/otp.py)."""
+    from django.contrib.auth import get_user_model
+
+    from tests.otp import current_code, give_authenticator
+
+    device = give_authenticator(get_user_model().objects.get(username=username))
     page.goto("/staff/login/")
     page.get_by_label("用户名").fill(username)
     page.get_by_label("密码").fill(password)
     page.get_by_role("button", name="登录").click()
+    page.wait_for_url("**/staff/login/verify/**")
+    page.get_by_label("验证码或恢复码").fill(current_code(device))
+    page.get_by_role("button", name="验证").click()
     page.wait_for_url("**/staff/")

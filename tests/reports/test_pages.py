@@ -41,8 +41,8 @@ def test_public_report_page(client, published):
     assert "2025年六安市公共资源交易中心（测试）实际收取信息处理费共计100.00元" in page
     assert '<div class="table-wrap" tabindex="0" role="region"' in page
     assert "<caption>三、收到和处理政府信息公开申请情况（本列数据的勾稽关系为" in page
-    assert '<th scope="colgroup" colspan="5" style="text-align:center">法人或其他组织</th>' in page
-    assert '<th scope="colgroup" colspan="10" style="text-align:center">行政诉讼</th>' in page
+    assert '<th scope="colgroup" colspan="5" class="center">法人或其他组织</th>' in page
+    assert '<th scope="colgroup" colspan="10" class="center">行政诉讼</th>' in page
     for label in TABLE_3_ROWS:
         assert f">{label}</th>" in page
     assert not re.search(

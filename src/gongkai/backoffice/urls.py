@@ -4,6 +4,7 @@ from django.urls import path
 from gongkai.backoffice import (
     views,
     views_applications,
+    views_auth,
     views_complaints,
     views_credit,
     views_oversight,
@@ -15,7 +16,10 @@ from gongkai.core.access import Access
 app_name = "backoffice"
 
 urlpatterns = [
-    path("login/", auth_views.LoginView.as_view(template_name="backoffice/login.html"), name="login"),
+    path("login/", views_auth.StaffLoginView.as_view(), name="login"),
+    path("login/verify/", views_auth.login_verify, name="login-verify"),
+    path("security/", views_auth.security, name="security"),
+    path("security/recovery-codes/", views_auth.recovery_codes, name="security-recovery-codes"),
     path("logout/", auth_views.LogoutView.as_view(next_page="portal:home"), name="logout"),
     path("", views.dashboard, name="dashboard"),
     path("search/", views.search, name="search"),

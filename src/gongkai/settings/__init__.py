@@ -12,10 +12,17 @@ CACHE_BACKEND  the cache every process shares: "database" (default, table gongka
                "locmem" (one process only: never with several workers)
 GONGKAI_RATE_LIMITS  JSON that replaces entries of RATE_LIMITS, e.g. '{"applications": {"address":
                {"count": 1000, "seconds": 60}}}' for a load test
+SECURE_COOKIES "1" behind HTTPS: Secure cookies, HSTS (HSTS_SECONDS, default one year), see security_settings()
+SECURE_SSL_REDIRECT "1" to redirect plain HTTP to HTTPS (off by default: a TLS proxy usually does it)
+SECURE_PROXY_SSL_HEADER "1" when a trusted proxy sets X-Forwarded-Proto (never on a directly exposed server)
+SESSION_IDLE_MINUTES staff sessions end after this many minutes without a request (default 30)
+LOGIN_FAILURE_LIMIT, LOGIN_COOLOFF_MINUTES  failed logins (per user name and address) before a lockout, and
+               how long it lasts (default 5 and 30)
 """
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import os
 import secrets
@@ -58,7 +65,7 @@ ALLOWED_HOSTS = [
 CSRF_TRUSTED_ORIGINS = [o for o in os.environ.get("CSRF_TRUSTED_ORIGINS", "").split(",") if o]
 
 INSTALLED_APPS = [
-    "django.contrib.admin",
+    "gongkai.accounts.apps.GongkaiAdminConfig",  # django.contrib.admin with /admin/ for administrators only
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -68,10 +75,16 @@ INSTALLED_APPS = [
     "ninja",
     "django_tasks",
     "django_tasks_db",
+    "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "csp",
     "gongkai.core",
     "gongkai.workdays",
     "gongkai.catalog",
     "gongkai.orgs",
+    "gongkai.accounts",
     "gongkai.disclosures",
     "gongkai.applications",
     "gongkai.credit",
@@ -101,11 +114,16 @@ MIDDLEWARE = [
     "django.middleware.common.CommonMiddleware",
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
+    "django_otp.middleware.OTPMiddleware",  # request.user.is_verified(): the session passed the second factor
+    "gongkai.accounts.middleware.SecondFactorMiddleware",  # after OTPMiddleware: reads is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    "csp.middleware.CSPMiddleware",
     # ConditionalGet answers If-None-Match with 304 for the ETags the page cache sets (and for any other ETag).
     "django.middleware.http.ConditionalGetMiddleware",
+    # Inside CSP and the security headers (they are added to cached answers too), after the second factor.
     "gongkai.portal.caching.PublicPageCacheMiddleware",
+    "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its response
 ]
 
 PUBLIC_CACHE_ENABLED = os.environ.get("PUBLIC_CACHE", "1") != "0"
@@ -226,6 +244,72 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 
+def security_settings(env: dict[str, str] | os._Environ = os.environ) -> dict[str, object]:
+    """The header, cookie and session settings for `env` (docs/security.md, 响应头 and 认证与会话).
+
+    A function of the environment so that a test can apply the production values (SECURE_COOKIES=1) with
+    override_settings and check the headers they produce.
+    """
+
+    def flag(name: str) -> bool:
+        return str(env.get(name, "")).strip().lower() in {"1", "true", "yes", "on"}
+
+    secure = flag("SECURE_COOKIES")
+    idle_minutes = int(env.get("SESSION_IDLE_MINUTES", "30"))
+    values: dict[str, object] = {
+        "SECURE_CONTENT_TYPE_NOSNIFF": True,
+        "SECURE_REFERRER_POLICY": "same-origin",
+        "SECURE_CROSS_ORIGIN_OPENER_POLICY": "same-origin",
+        "X_FRAME_OPTIONS": "DENY",
+        # HSTS is sent on HTTPS responses only (SecurityMiddleware); on with secure cookies, since both say
+        # "this site is served over HTTPS".
+        "SECURE_HSTS_SECONDS": int(env.get("HSTS_SECONDS", "31536000")) if secure else 0,
+        "SECURE_HSTS_INCLUDE_SUBDOMAINS": secure and not flag("HSTS_NO_SUBDOMAINS"),
+        "SECURE_SSL_REDIRECT": flag("SECURE_SSL_REDIRECT"),
+        # Load balancers probe over plain HTTP.
+        "SECURE_REDIRECT_EXEMPT": [r"^healthz$", r"^readyz$"],
+        "SECURE_PROXY_SSL_HEADER": ("HTTP_X_FORWARDED_PROTO", "https")
+        if flag("SECURE_PROXY_SSL_HEADER")
+        else None,
+        "SESSION_COOKIE_SECURE": secure,
+        "CSRF_COOKIE_SECURE": secure,
+        "SESSION_COOKIE_HTTPONLY": True,
+        "SESSION_COOKIE_SAMESITE": "Lax",
+        "CSRF_COOKIE_HTTPONLY": True,
+        "CSRF_COOKIE_SAMESITE": "Lax",
+        # Sessions exist only for signed-in staff: each request pushes the expiry forward, so a session ends
+        # after SESSION_IDLE_MINUTES without a request (GB/T 22239-2019 8.1.4.1 c).
+        "SESSION_COOKIE_AGE": idle_minutes * 60,
+        "SESSION_SAVE_EVERY_REQUEST": True,
+        "SESSION_EXPIRE_AT_BROWSER_CLOSE": True,
+    }
+    if secure:
+        # The __Host- prefix binds the cookies to this host and path / over HTTPS.
+        values["SESSION_COOKIE_NAME"] = "__Host-sessionid"
+        values["CSRF_COOKIE_NAME"] = "__Host-csrftoken"
+    return values
+
+
+globals().update(security_settings())
+
+# Content-Security-Policy (django-csp): scripts and styles from this site only, no inline script or style,
+# no framing. Health probes answer JSON to machines and are left alone.
+CONTENT_SECURITY_POLICY = {
+    "EXCLUDE_URL_PREFIXES": ["/healthz", "/readyz"],
+    "DIRECTIVES": {
+        "default-src": ["'self'"],
+        "script-src": ["'self'"],
+        "style-src": ["'self'"],
+        "img-src": ["'self'", "data:"],
+        "font-src": ["'self'"],
+        "connect-src": ["'self'"],
+        "object-src": ["'none'"],
+        "base-uri": ["'self'"],
+        "form-action": ["'self'"],
+        "frame-ancestors": ["'none'"],
+    },
+}
+
 # The cache holds rate-limit counters, so it must be shared by every process (granian runs several workers):
 # the database cache needs no extra service and its `add` is atomic (a primary key), which the rate limiter
 # relies on; Redis or memcached are the choice for larger sites. The table is created by a migration
@@ -268,6 +352,27 @@ IDEMPOTENCY_KEY_TTL_SECONDS = int(os.environ.get("IDEMPOTENCY_KEY_TTL_SECONDS", 
 
 LOGIN_URL = "/staff/login/"
 LOGIN_REDIRECT_URL = "/staff/"
+LOGOUT_URL = "/staff/logout/"
+OTP_VERIFY_URL = "/staff/login/verify/"  # under LOGIN_URL: reachable between password and code
+OTP_ENROL_URL = "/staff/security/"
+
+# Login throttling (django-axes): LOGIN_FAILURE_LIMIT failures for one user name from one address lock that
+# pair out for LOGIN_COOLOFF_MINUTES; an administrator can lift it earlier (admin, 登录失败记录 → 解除锁定).
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",  # first, as django-axes requires
+    "django.contrib.auth.backends.ModelBackend",
+]
+AXES_FAILURE_LIMIT = int(os.environ.get("LOGIN_FAILURE_LIMIT", "5"))
+AXES_COOLOFF_TIME = dt.timedelta(minutes=int(os.environ.get("LOGIN_COOLOFF_MINUTES", "30")))
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+AXES_LOCKOUT_CALLABLE = "gongkai.backoffice.views_auth.locked_out"
+AXES_VERBOSE = False
+
+# Second factor (django-otp, TOTP with static recovery codes): required for these roles (and superusers),
+# optional for the others; a user who has a device is always asked for it.
+OTP_REQUIRED_ROLES = ["reviewer", "administrator"]
+OTP_TOTP_ISSUER = "公开 Gongkai"
 
 LOGGING = {
     "version": 1,
