@@ -89,7 +89,7 @@ _RESIDENT_ID_RE = re.compile(
 _OLD_ID_RE = re.compile(_L + r"(?P<a>[1-8][0-9]{5})(?P<s>[ -]?)(?P<b>[0-9]{6})(?P=s)(?P<c>[0-9]{3})" + _R)
 # Province-level codes (GB/T 2260), the first two digits of a region code.
 _PROVINCES = frozenset(
-    "11 12 13 14 15 21 22 23 31 32 33 34 35 36 37 41 42 43 44 45 46 50 51 52 53 54 61 62 63 64 65 71 81 82".split()
+    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"]
 )
 # Mobiles: 11 digits from 13x–19x, whole or grouped 3-4-4 or 4-3-4 by spaces, hyphens or dots
 # (138 1234 5678, 1381 234 5678, 138.1234.5678), with an optional +86 / 0086 / (+86) prefix.
@@ -131,7 +131,7 @@ _CERT_RE = re.compile(
 # enterprise's (资质证书编号, 安全生产许可证编号).
 _CERT_LABEL_RE = re.compile(
     r"(?:注册编号|注册证书编号|注册证号|注册号码|执业证书编号|执业印章号|执业证号|资格证书编号|资格证号|"
-    r"考核合格证书?编号|考核合格证号|建造师证号|证书编号|证书号)[ \t:：]{0,3}"
+    r"考核合格证书?编号|考核合格证号|建造师证号|证书编号|证书号|(?:建造师|工程师|造价师)注册号)[ \t:：]{0,3}"
     r"(?P<tok>[A-Za-z]{0,3}[0-9][0-9A-Za-z-]{5,24})(?![0-9A-Za-z])"
 )
 _CERT_CUES = ("注册", "编号", "证书", "建造师", "证号", "执业", "资格")
@@ -328,11 +328,9 @@ NAME_LABELS = (
     "主要负责人", "单位负责人", "评标委员会成员", "评标委员会", "评标专家", "评审专家", "评审委员会成员",
     "评委会成员", "评委", "谈判小组成员", "磋商小组成员", "评审小组成员", "监标人", "记录人",
 )  # fmt: skip
-# Labels that may run straight into the name ("联系人张三 138…"); the others need a colon, a space or a line break.
-_TIGHT_LABELS = (
-    "联系人", "项目负责人", "项目经理", "法定代表人", "法人代表", "技术负责人", "招标人代表", "采购人代表",
-    "项目总监", "总监理工程师",
-)  # fmt: skip
+# A label may also run straight into the name ("联系人张三 138…", "当事人张三，男"), when the name then ends the phrase
+# or one of these follows.
+_TIGHT_FOLLOWERS = ("电话", "手机", "联系", "先生", "女士", "身份", "住", "同志")
 # Titles and verbs that come before a name next to a number ("主任张三 138…", "请联系张三 138…").
 _TITLES = (
     "先生", "女士", "小姐", "同志", "老师", "师傅", "主任", "经理", "局长", "科长", "处长", "所长", "站长",
@@ -349,7 +347,7 @@ _STOP_CHARS = frozenset("等和与及或的男女在是为系")
 # Characters that do not occur in given names (so "黄山市", "张某", "马上" are no names).
 _NON_NAME_CHARS = frozenset(
     "某的了是在等及或并之其这那您你我他她它们个上下区县市省镇乡村街路巷号楼栋室局委会厅处科部院所站队办司组团"
-    "社校馆场厂店行网线台电话机址码证卡箱邮件询诉督购标投招采务管式案面"
+    "社校馆场厂店行网线台电话机址码证卡箱邮件询诉督购标投招采务管式案面工"
 )
 # Words that make a candidate an organisation or a place, not a person.
 _ORG_WORDS = (
@@ -372,11 +370,7 @@ _ORG_WORDS = (
 )
 # Everyday words that begin with a surname's character ("金额 6222…" is no 金某).
 _NOT_NAMES = frozenset(
-    "金额 金属 余额 高速 高层 高新 高效 高度 高级 方案 方式 方面 项目 万元 常规 程序 任务 文件 安全 通过 田间 石材 白色 "
-    "黄色 林地 孔径 钟点 陈述 严格 严重 周边 周期 周年 于是 江河 蓝色 宁可 施工 谈判 应急 华东 东方 连续 经营 许可 "
-    "计划 时间 牛奶 龙头 温度 康复 邮政 韩国 成本 成交 成果 成员 成立 包括 包装 包干 范围 汤面 梁柱 史料 齐全 明确 "
-    "全部 全面 全体 宋体 尚未 曾经 路面 季度 苗木 房屋 江苏 黎明 符合 党委 党员 沈阳 武汉 郑州 贵阳 宁波 常州 温州 "
-    "邵阳 岳阳 文明 文化 文字 谷物 卫生 卓越 左右 甘肃 管道 简易 包装 车辆 车间 项目部 席位 水平 易于".split()
+    ["金额", "金属", "余额", "高速", "高层", "高新", "高效", "高度", "高级", "方案", "方式", "方面", "项目", "万元", "常规", "程序", "任务", "文件", "安全", "通过", "田间", "石材", "白色", "黄色", "林地", "孔径", "钟点", "陈述", "严格", "严重", "周边", "周期", "周年", "于是", "江河", "蓝色", "宁可", "施工", "谈判", "应急", "华东", "东方", "连续", "经营", "许可", "计划", "时间", "牛奶", "龙头", "温度", "康复", "邮政", "韩国", "成本", "成交", "成果", "成员", "成立", "包括", "包装", "包干", "范围", "汤面", "梁柱", "史料", "齐全", "明确", "全部", "全面", "全体", "宋体", "尚未", "曾经", "路面", "季度", "苗木", "房屋", "江苏", "黎明", "符合", "党委", "党员", "沈阳", "武汉", "郑州", "贵阳", "宁波", "常州", "温州", "邵阳", "岳阳", "文明", "文化", "文字", "谷物", "卫生", "卓越", "左右", "甘肃", "管道", "简易", "包装", "车辆", "车间", "项目部", "席位", "水平", "易于"]
 )
 # A leading character that is more likely a preposition than a surname when a shorter name also fits
 # ("向李四 138…" → 李四).
@@ -393,9 +387,9 @@ def _spaced(label: str) -> str:
 _NAME_LABEL_RE = re.compile(
     "(?:"
     + "|".join(_spaced(lb) for lb in sorted(NAME_LABELS, key=len, reverse=True))
-    + rf")(?:名单|姓名|为)?(?:{_SPACE}*[：:][ \t\u3000\r\n]*|{_SPACE}*[\r\n]+{_SPACE}*|{_SPACE}+)"
+    + rf")(?:[（(][^）)\n]{{1,8}}[）)])?(?:名单|姓名|为)?(?:{_SPACE}*[：:][ \t\u3000\r\n]*|{_SPACE}*[\r\n]+{_SPACE}*|{_SPACE}+)"
     + "|(?P<tight>"
-    + "|".join(_spaced(lb) for lb in sorted(_TIGHT_LABELS, key=len, reverse=True))
+    + "|".join(_spaced(lb) for lb in sorted(NAME_LABELS, key=len, reverse=True))
     + ")"
 )
 _GAP_WORDS = (
@@ -473,10 +467,18 @@ _ROLE_WORDS = (
 _ROW_NAME_RE = re.compile(
     r"(?<![\u4e00-\u9fff·])(?P<name>[\u4e00-\u9fff]{2,4}|[\u4e00-\u9fff][ \u3000]{1,2}[\u4e00-\u9fff])"
     r"[ \t\u3000]*[,，、|\t][ \t\u3000]*"
-    r"(?=(?:注册|一级|二级|高级|中级|初级|助理|专职|正高级)*(?:" + "|".join(_ROLE_WORDS) + r")|[男女](?![\u4e00-\u9fff]))"
+    r"(?=(?:注册|一级|二级|高级|中级|初级|助理|专职|正高级)*(?:"
+    + "|".join(_ROLE_WORDS)
+    + r")|[男女](?![\u4e00-\u9fff]))"
+)
+# A numbered row of a list of people ("1. 张伟 金安区城北乡 3人", "（2）刘洋，…").
+_NUMBERED_ROW_RE = re.compile(
+    r"(?m)^[ \t\u3000]*(?:[0-9]{1,3}[.、．)）]?|[（(][0-9]{1,3}[）)])[ \t\u3000]*(?=[\u4e00-\u9fff])"
 )
 # Characters between the names of a list ("李同献、高莉、王五", "李同献 高莉").
-_LIST_SEP_RE = re.compile(r"[ \t\u3000]*[、,，;；/][ \t\u3000]*|[ \t\u3000]+")
+_LIST_SEP_RE = re.compile(
+    r"(?:[（(][^）)\n]{1,8}[）)])?(?:[ \t\u3000]*[、,，;；/][ \t\u3000]*|[ \t\u3000]+)"
+)  # a remark may follow a name: 张三（组长）、李四
 
 
 def _masked_name(surname: str) -> str:
@@ -491,18 +493,18 @@ def _name_at(text: str, pos: int) -> tuple[int, str] | None:
     m = _MINORITY_RE.match(text, pos)
     if m and sum(_is_han(c) for c in m.group()) >= 3:
         return m.end(), text[pos] + "某"
-    candidate = _trim(_han_run_from(text, pos))
-    if surname := _surname(candidate):
-        return pos + len(candidate), _masked_name(surname)
     for n in (2, 1):
         surname = text[pos : pos + n]
         if surname in COMPOUND_SURNAMES or surname in SINGLE_SURNAMES:
             for title in _TITLED:
                 if text.startswith(title, pos + n):
                     return pos + n + len(title), "某" + title
-    spaced = re.compile(r"(?P<s>[\u4e00-\u9fff])[ \u3000]{1,3}(?P<g>[\u4e00-\u9fff])(?![\u4e00-\u9fff])").match(
-        text, pos
-    )
+    candidate = _trim(_han_run_from(text, pos))
+    if surname := _surname(candidate):
+        return pos + len(candidate), _masked_name(surname)
+    spaced = re.compile(
+        r"(?P<s>[\u4e00-\u9fff])[ \u3000]{1,3}(?P<g>[\u4e00-\u9fff])(?![\u4e00-\u9fff])"
+    ).match(text, pos)
     if spaced and spaced["s"] in SINGLE_SURNAMES and _surname(spaced["s"] + spaced["g"]):
         return spaced.end(), _masked_name(spaced["s"])
     return None
@@ -536,7 +538,9 @@ def _name_ending_at(text: str, end: int) -> tuple[int, int, str] | None:
         if m:
             return first, end, text[first] + "某"
     if len(run) == 1:  # 侯 民
-        m = re.search(r"(?<![\u4e00-\u9fff])(?P<s>[\u4e00-\u9fff])[ \u3000]{1,3}$", text[max(0, start - 5) : start])
+        m = re.search(
+            r"(?<![\u4e00-\u9fff])(?P<s>[\u4e00-\u9fff])[ \u3000]{1,3}$", text[max(0, start - 5) : start]
+        )
         if m and m["s"] in SINGLE_SURNAMES and _surname(m["s"] + run):
             return start - len(m.group()), end, _masked_name(m["s"])
     for title in _TITLED:
@@ -574,20 +578,28 @@ def _labelled_names(text: str) -> Iterable[tuple[int, int, str]]:
     for m in _NAME_LABEL_RE.finditer(text):
         if m["tight"]:
             found = _name_at(text, m.end())
-            # Without a colon or space the name must end the phrase: 联系人张三 138…, not 当事人陈述申辩.
-            if not found or (found[0] < len(text) and _is_han(text[found[0]]) and not text.startswith(
-                ("电话", "手机", "联系", "先生", "女士"), found[0]
-            )):
+            # Without a colon or space the name must end the phrase: 联系人张三 138…, 户主李四的…, not 当事人陈述申辩.
+            if not found or (
+                found[0] < len(text)
+                and _is_han(text[found[0]])
+                and text[found[0]] not in _STOP_CHARS
+                and not text.startswith(_TIGHT_FOLLOWERS, found[0])
+            ):
                 continue
         yield from _name_list(text, m.end())
 
 
 def _row_names(text: str) -> Iterable[tuple[int, int, str]]:
-    """Names at the head of a staff or candidate row (袁胜刚,注册二级建造师,…)."""
+    """Names at the head of a staff or candidate row (袁胜刚,注册二级建造师,…) or of a numbered row of people
+    (1. 张伟 金安区…)."""
     for m in _ROW_NAME_RE.finditer(text):
         found = _name_at(text, m.start("name"))
         if found and found[0] == m.end("name"):
             yield m.start("name"), found[0], found[1]
+    for m in _NUMBERED_ROW_RE.finditer(text):
+        found = _name_at(text, m.end())
+        if found and (found[0] == len(text) or text[found[0]] in " \t\u3000,，、|"):
+            yield m.end(), found[0], found[1]
 
 
 def _adjacent_names(text: str, anchors: Iterable[tuple[int, int]]) -> Iterable[tuple[int, int, str, int]]:
