@@ -440,5 +440,13 @@ def test_a_landline_beside_a_name_is_linked_to_that_person():
 
 
 def test_a_person_field_is_read_as_names():
-    assert kinds_and_texts("张三、李四", names=True, person_field=True) == [("name", "张三"), ("name", "李四")]
+    assert kinds_and_texts("张三、李四", names=True, person_field=True) == [
+        ("name", "张三"),
+        ("name", "李四"),
+    ]
     assert kinds_and_texts("张三、李四", names=True) == []
+
+
+def test_a_contact_group_belongs_to_the_person_it_starts_with():
+    found = scan("联系人：王芳，电话：0564-3371234，邮箱：wangfang@163.com。", names=True)
+    assert [(f.kind, f.linked) for f in found] == [("name", False), ("landline", True), ("email", True)]

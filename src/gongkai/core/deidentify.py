@@ -89,7 +89,42 @@ _RESIDENT_ID_RE = re.compile(
 _OLD_ID_RE = re.compile(_L + r"(?P<a>[1-8][0-9]{5})(?P<s>[ -]?)(?P<b>[0-9]{6})(?P=s)(?P<c>[0-9]{3})" + _R)
 # Province-level codes (GB/T 2260), the first two digits of a region code.
 _PROVINCES = frozenset(
-    ["11", "12", "13", "14", "15", "21", "22", "23", "31", "32", "33", "34", "35", "36", "37", "41", "42", "43", "44", "45", "46", "50", "51", "52", "53", "54", "61", "62", "63", "64", "65", "71", "81", "82"]
+    [
+        "11",
+        "12",
+        "13",
+        "14",
+        "15",
+        "21",
+        "22",
+        "23",
+        "31",
+        "32",
+        "33",
+        "34",
+        "35",
+        "36",
+        "37",
+        "41",
+        "42",
+        "43",
+        "44",
+        "45",
+        "46",
+        "50",
+        "51",
+        "52",
+        "53",
+        "54",
+        "61",
+        "62",
+        "63",
+        "64",
+        "65",
+        "71",
+        "81",
+        "82",
+    ]
 )
 # Mobiles: 11 digits from 13x–19x, whole or grouped 3-4-4 or 4-3-4 by spaces, hyphens or dots
 # (138 1234 5678, 1381 234 5678, 138.1234.5678), with an optional +86 / 0086 / (+86) prefix.
@@ -347,7 +382,7 @@ _STOP_CHARS = frozenset("等和与及或的男女在是为系")
 # Characters that do not occur in given names (so "黄山市", "张某", "马上" are no names).
 _NON_NAME_CHARS = frozenset(
     "某的了是在等及或并之其这那您你我他她它们个上下区县市省镇乡村街路巷号楼栋室局委会厅处科部院所站队办司组团"
-    "社校馆场厂店行网线台电话机址码证卡箱邮件询诉督购标投招采务管式案面工"
+    "社校馆场厂店行网线台电话机址码证卡箱邮件询诉督购标投招采务管式案面工人方"
 )
 # Words that make a candidate an organisation or a place, not a person.
 _ORG_WORDS = (
@@ -370,7 +405,116 @@ _ORG_WORDS = (
 )
 # Everyday words that begin with a surname's character ("金额 6222…" is no 金某).
 _NOT_NAMES = frozenset(
-    ["金额", "金属", "余额", "高速", "高层", "高新", "高效", "高度", "高级", "方案", "方式", "方面", "项目", "万元", "常规", "程序", "任务", "文件", "安全", "通过", "田间", "石材", "白色", "黄色", "林地", "孔径", "钟点", "陈述", "严格", "严重", "周边", "周期", "周年", "于是", "江河", "蓝色", "宁可", "施工", "谈判", "应急", "华东", "东方", "连续", "经营", "许可", "计划", "时间", "牛奶", "龙头", "温度", "康复", "邮政", "韩国", "成本", "成交", "成果", "成员", "成立", "包括", "包装", "包干", "范围", "汤面", "梁柱", "史料", "齐全", "明确", "全部", "全面", "全体", "宋体", "尚未", "曾经", "路面", "季度", "苗木", "房屋", "江苏", "黎明", "符合", "党委", "党员", "沈阳", "武汉", "郑州", "贵阳", "宁波", "常州", "温州", "邵阳", "岳阳", "文明", "文化", "文字", "谷物", "卫生", "卓越", "左右", "甘肃", "管道", "简易", "包装", "车辆", "车间", "项目部", "席位", "水平", "易于"]
+    [
+        "金额",
+        "金属",
+        "余额",
+        "高速",
+        "高层",
+        "高新",
+        "高效",
+        "高度",
+        "高级",
+        "方案",
+        "方式",
+        "方面",
+        "项目",
+        "万元",
+        "常规",
+        "程序",
+        "任务",
+        "文件",
+        "安全",
+        "通过",
+        "田间",
+        "石材",
+        "白色",
+        "黄色",
+        "林地",
+        "孔径",
+        "钟点",
+        "陈述",
+        "严格",
+        "严重",
+        "周边",
+        "周期",
+        "周年",
+        "于是",
+        "江河",
+        "蓝色",
+        "宁可",
+        "施工",
+        "谈判",
+        "应急",
+        "华东",
+        "东方",
+        "连续",
+        "经营",
+        "许可",
+        "计划",
+        "时间",
+        "牛奶",
+        "龙头",
+        "温度",
+        "康复",
+        "邮政",
+        "韩国",
+        "成本",
+        "成交",
+        "成果",
+        "成员",
+        "成立",
+        "包括",
+        "包装",
+        "包干",
+        "范围",
+        "汤面",
+        "梁柱",
+        "史料",
+        "齐全",
+        "明确",
+        "全部",
+        "全面",
+        "全体",
+        "宋体",
+        "尚未",
+        "曾经",
+        "路面",
+        "季度",
+        "苗木",
+        "房屋",
+        "江苏",
+        "黎明",
+        "符合",
+        "党委",
+        "党员",
+        "沈阳",
+        "武汉",
+        "郑州",
+        "贵阳",
+        "宁波",
+        "常州",
+        "温州",
+        "邵阳",
+        "岳阳",
+        "文明",
+        "文化",
+        "文字",
+        "谷物",
+        "卫生",
+        "卓越",
+        "左右",
+        "甘肃",
+        "管道",
+        "简易",
+        "包装",
+        "车辆",
+        "车间",
+        "项目部",
+        "席位",
+        "水平",
+        "易于",
+    ]
 )
 # A leading character that is more likely a preposition than a surname when a shorter name also fits
 # ("向李四 138…" → 李四).
@@ -654,7 +798,7 @@ def scan(text: str, *, names: bool = False, person_field: bool = False) -> list[
             add(kind, start, end, masked)
     if not names:
         return sorted(found, key=lambda f: f.start)
-    numbers = [f for f in found if f.kind in _CONTACT_KINDS]
+    numbers = sorted((f for f in found if f.kind in _CONTACT_KINDS), key=lambda f: f.start)
     anchors = [(f.start, f.end) for f in numbers]
     anchors += [m.span() for m in _MASKED_RE.finditer(text) if "*" in m.group()]
     linked: set[int] = set()
@@ -667,6 +811,12 @@ def scan(text: str, *, names: bool = False, person_field: bool = False) -> list[
         linked.add(index)
     for start, end, masked in candidates:
         add("name", start, end, masked)
+    # A contact group belongs to the person it starts with: 联系人：王芳，电话：0564-…，邮箱：wf@…
+    for index in range(1, len(numbers)):
+        if index - 1 in linked and _GAP_BEFORE_RE.fullmatch(
+            text, numbers[index - 1].end, numbers[index].start
+        ):
+            linked.add(index)
     if linked:
         pos = {(f.start, f.end): i for i, f in enumerate(found)}
         for index in linked:
