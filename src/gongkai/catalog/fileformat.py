@@ -362,7 +362,18 @@ def _parse_fields(
             continue
         c.unknown_keys(
             node,
-            {"key", "label", "type", "required", "personal", "lawful_personal", "options", "columns", "help"},
+            {
+                "key",
+                "label",
+                "type",
+                "required",
+                "personal",
+                "lawful_personal",
+                "lawful_basis",
+                "options",
+                "columns",
+                "help",
+            },
             "字段",
         )
         key = str(node.get("key", ""))
@@ -389,6 +400,8 @@ def _parse_fields(
             kinds = _kinds(c, node, "lawful_personal", f"{what}的字段“{key}”的 lawful_personal")
             if kinds:
                 entry["lawful_personal"] = kinds
+                if node.get("lawful_basis"):
+                    entry["lawful_basis"] = str(node["lawful_basis"])
         if ftype == "choice":
             options = node.get("options")
             if not isinstance(options, list) or not options:

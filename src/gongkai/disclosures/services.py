@@ -251,9 +251,12 @@ def personal_data_findings(d: Disclosure) -> list[Located]:
     item_lawful = set(item.lawful_personal or ())
     basis = item.lawful_basis or f"《{item.source.title}》{item.source_ref}"
 
-    def located(where: str, f: deidentify.Finding, lawful: set[str], place: str) -> Located:
+    def located(
+        where: str, f: deidentify.Finding, lawful: set[str], place: str, spec: dict | None = None
+    ) -> Located:
         if f.kind in lawful:
-            return Located(where, f, LAWFUL, basis, place)
+            field_lawful = spec and f.kind in spec.get("lawful_personal", ()) and f.kind not in item_lawful
+            return Located(where, f, LAWFUL, (field_lawful and spec.get("lawful_basis")) or basis, place)
         if f.kind in blocking or (f.kind in linked and f.linked):
             return Located(where, f, BLOCKING, "", place)
         return Located(where, f, ADVISORY, "", place)
@@ -263,7 +266,7 @@ def personal_data_findings(d: Disclosure) -> list[Located]:
     for where, text, spec, place in _text_values(d.fields, item.fields or []):
         lawful = item_lawful | set(spec.get("lawful_personal", ()))
         for f in deidentify.scan(text, names=True, person_field=bool(spec.get("personal"))):
-            out.append(located(where, f, lawful, place))
+            out.append(located(where, f, lawful, place, spec))
     return out
 
 
