@@ -437,3 +437,14 @@ def test_a_correction_may_name_only_the_fields_it_changes(publisher, reviewer, c
     )
     assert rev.content["fields"]["duration"] == "150日历天"
     assert rev.content["fields"]["winner"] == "华为技术有限公司"
+
+
+def test_a_companys_legal_representative_is_lawful_with_the_fields_basis(centre, luan, db):
+    penalty = item("341500", "credit.penalty")
+    d, _pub, _rev = item_draft(
+        centre, penalty.key, "六安市公共资源交易监督管理局行政处罚决定书", "经查，某公司串通投标。",
+        legal_representative="丁志军",
+    )  # fmt: skip
+    [name] = services.personal_data_findings(d)
+    assert (name.finding.text, name.status) == ("丁志军", "lawful")
+    assert "企业信息公示暂行条例" in name.basis
