@@ -425,8 +425,8 @@ def test_real_notice_layouts(text, expected):
     assert kinds_and_texts(text, names=True) == expected
 
 
-def test_masking_an_id_keeps_the_name_beside_it():
-    text = "张三（身份证号：11010519491231002X）"
+@pytest.mark.parametrize("text", ["张三（身份证号：11010519491231002X）", "张三身份证号码11010519491231002X"])
+def test_masking_an_id_keeps_the_name_beside_it(text):
     [name, number] = scan(text, names=True)
     masked = mask_finding(text, number)
     assert kinds_and_texts(masked, names=True) == [("name", "张三")]

@@ -762,7 +762,7 @@ def _adjacent_names(text: str, anchors: Iterable[tuple[int, int]]) -> Iterable[t
 
 # Masked values already in the text (110105********002X, 138****5678): no longer personal data, but a name next to
 # one is still a name (masking the number must not hide the name beside it).
-_MASKED_RE = re.compile(r"[0-9A-Za-z+()（）\u4e00-\u9fff-]{0,10}\*{3,}[0-9A-Za-z@.\-]{0,40}")
+_MASKED_RE = re.compile(rf"[{_PROVINCE_CHARS}]?[0-9A-Za-z+()（）-]{{0,10}}\*{{3,}}[0-9A-Za-z@.\-]{{0,40}}")
 
 
 # ---------------------------------------------------------------------------------------------------------
