@@ -4,9 +4,14 @@ from __future__ import annotations
 
 import re
 
+import pytest
+
+from gongkai.core.errors import DomainError
 from gongkai.disclosures import services
 from gongkai.disclosures.models import Disclosure
+from gongkai.exchange.tokens import issue_token
 from tests.disclosures.conftest import award_data
+from tests.factories import UserFactory
 
 
 def test_staff_pages_need_a_login(client, db):
@@ -125,3 +130,41 @@ def test_dashboard_lists_due_soon_and_everything_overdue(client, publisher, cent
     assert "已逾期" in overdue_section
     assert soon.title in due_section
     assert "还有 4 个工作日到期" in due_section
+
+
+def test_mask_all_answers_the_masked_body_with_the_panel(client, publisher, reviewer, centre, award_item):
+    """Issue 15: after 全部遮蔽 the panel said 未发现个人信息 above a body that still showed the ID number (htmx
+    swapped only #findings). The answer now carries the body it checked."""
+    data = award_data(body="中标人异议联系人身份证号码 11010519491231002X，手机 13812345678。")
+    d = services.create_draft(actor=publisher, organization=centre, item=award_item, data=data)
+    client.force_login(publisher)
+    answer = client.post(f"/staff/d/{d.pk}/mask/", headers={"HX-Request": "true"}).content.decode()
+    assert 'id="checked-content"' in answer
+    assert 'id="findings"' in answer
+    assert "110105********002X" in answer
+    assert "138****5678" in answer
+    assert "11010519491231002X" not in answer
+    page = client.get(f"/staff/d/{d.pk}/").content.decode()
+    assert 'hx-target="#checked-content"' in page
+
+
+def test_the_page_and_the_api_give_the_services_message(client, publisher, reviewer, centre, award_item):
+    """The back office, the client API and the refusing service say the same thing about unmasked data."""
+    data = award_data(body="经查，异议人身份证号码 11010519491231002X。")
+    d = services.create_draft(
+        actor=publisher, organization=centre, item=award_item, data=data, external_id="ZB-9"
+    )
+    d = services.submit(actor=publisher, disclosure=d)
+    with pytest.raises(DomainError) as refused:
+        services.review(actor=reviewer, disclosure=d)
+    message = refused.value.message
+    assert message == "含未遮蔽的个人信息（居民身份证号码1处），须遮蔽后方可通过保密审查和审批"
+    client.force_login(reviewer)
+    assert message in client.get(f"/staff/d/{d.pk}/").content.decode()
+    refused = client.post(f"/staff/d/{d.pk}/review/", follow=True).content.decode()
+    assert message in refused
+    admin = UserFactory(username="root", is_superuser=True, is_staff=True)
+    token = issue_token(actor=admin, organization=centre, name="交易系统", scopes=["disclosures:read"])[1]
+    state = client.get("/api/client/disclosures/ZB-9", headers={"Authorization": f"Bearer {token}"}).json()
+    assert state["personal_data_message"] == message
+    assert [p["status"] for p in state["personal_data"] if p["kind"] == "resident_id"] == ["blocking"]

@@ -163,7 +163,7 @@ def test_email_digits_are_not_also_a_phone():
         ("主任王明13812345678", ["王明"], "主任王某138****5678"),
         ("向李四 13812345678 核实", ["李四"], "向李某 138****5678 核实"),
         ("13812345678（张三）", ["张三"], "138****5678（张某）"),
-        ("张三先生，手机13812345678", [], "张三先生，手机138****5678"),
+        ("张三先生，手机13812345678", ["张三"], "张某先生，手机138****5678"),
     ],
 )
 def test_names(text, names, masked):
@@ -391,3 +391,62 @@ def test_generated_name_next_to_a_phone(surname, given_name, gap, phone):
     assert found[0] == ("name", name, surname + "某")
     assert found[1][0] == "mobile"
     assert name not in mask(text, names=True)
+
+
+# --- the layouts issue 14 and 15 found missed (each failed before the scanner learnt it) ------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("身份证号：110105491231002", [("resident_id", "110105491231002")]),
+        ("身份证号码：110105-19491231-002X", [("resident_id", "110105-19491231-002X")]),
+        ("手机：138.1234.5678", [("mobile", "138.1234.5678")]),
+        ("手机：1381 234 5678", [("mobile", "1381 234 5678")]),
+        ("电话：0551-1234567转123", [("landline", "0551-1234567转123")]),
+        ("联 系 人：张三", [("name", "张三")]),
+        ("联系人：阿依古丽·买买提", [("name", "阿依古丽·买买提")]),
+        ("联系人：张先生，电话13812345678", [("name", "张先生"), ("mobile", "13812345678")]),
+        ("项目负责人\n张三", [("name", "张三")]),
+        ("侯 民15012345678", [("name", "侯 民"), ("mobile", "15012345678")]),
+        (
+            "袁胜刚,注册二级建造师,皖1342012201234567,项目负责人",
+            [("name", "袁胜刚"), ("certificate", "皖1342012201234567")],
+        ),
+        ("评标委员会成员：李同献、高莉、王五", [("name", "李同献"), ("name", "高莉"), ("name", "王五")]),
+        ("招标人代表：王建国", [("name", "王建国")]),
+        ("张伟，0551-62345678", [("name", "张伟"), ("landline", "0551-62345678")]),
+        ("安全生产考核合格证：皖建安B（2019）0012345", [("certificate", "皖建安B（2019）0012345")]),
+        ("注册编号：皖13412345678", [("certificate", "皖13412345678")]),  # never a mobile
+        ("金额6228480012345671", []),  # no name 金额, and an amount is no card
+    ],
+)
+def test_real_notice_layouts(text, expected):
+    assert kinds_and_texts(text, names=True) == expected
+
+
+@pytest.mark.parametrize("text", ["张三（身份证号：11010519491231002X）", "张三身份证号码11010519491231002X"])
+def test_masking_an_id_keeps_the_name_beside_it(text):
+    [name, number] = scan(text, names=True)
+    masked = mask_finding(text, number)
+    assert kinds_and_texts(masked, names=True) == [("name", "张三")]
+
+
+def test_a_landline_beside_a_name_is_linked_to_that_person():
+    [name, landline] = scan("联系人：张三，电话：0564-3371234", names=True)
+    assert landline.linked
+    [office] = scan("招标人：六安市城市建设投资有限公司，联系电话：0564-3371234", names=True)
+    assert not office.linked
+
+
+def test_a_person_field_is_read_as_names():
+    assert kinds_and_texts("张三、李四", names=True, person_field=True) == [
+        ("name", "张三"),
+        ("name", "李四"),
+    ]
+    assert kinds_and_texts("张三、李四", names=True) == []
+
+
+def test_a_contact_group_belongs_to_the_person_it_starts_with():
+    found = scan("联系人：王芳，电话：0564-3371234，邮箱：wangfang@163.com。", names=True)
+    assert [(f.kind, f.linked) for f in found] == [("name", False), ("landline", True), ("email", True)]

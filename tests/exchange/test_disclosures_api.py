@@ -48,7 +48,15 @@ def test_sending_the_same_record_twice_creates_one(client, token, centre):
     assert first.status_code == 201
     body = first.json()
     assert (body["state"], body["created"], body["due_on"]) == ("draft", True, "2026-10-12")
-    assert body["personal_data_findings"] == 1  # the landline in the body
+    # the office landline in the body (to check), the project manager and his certificate (required by law)
+    assert body["personal_data_findings"] == 3
+    assert [(p["kind"], p["status"], p["status_name"]) for p in body["personal_data"]] == [
+        ("landline", "advisory", "请核实"),
+        ("name", "lawful", "依法公开"),
+        ("certificate", "lawful", "依法公开"),
+    ]
+    assert body["personal_data"][1]["place"] == "字段“项目主要管理人员”第1行“姓名”"
+    assert body["personal_data_message"] == ""
     again = put(client, token, "ZB-2026-0001", payload())
     assert again.status_code == 200
     assert again.json()["created"] is False

@@ -131,7 +131,14 @@ def _findings_context(d: Disclosure, user) -> dict:
     can_mask = d.state in ("draft", "submitted", "reviewed", "approved") and (
         perms.can_edit(user, d)[0] or perms.has_perm(user, d.organization, perms.Perm.DISCLOSURE_REVIEW)
     )
-    return {"disclosure": d, "findings": findings, "can_mask": can_mask}
+    return {
+        "disclosure": d,
+        "findings": findings,
+        "can_mask": can_mask,
+        "maskable": any(not loc.lawful for loc in findings),
+        "lawful_count": sum(loc.lawful for loc in findings),
+        "personal_data_message": services.personal_data_message(findings, punitive=d.catalog_item.punitive),
+    }
 
 
 @login_required
@@ -171,7 +178,8 @@ def detail(request: HttpRequest, pk: int) -> HttpResponse:
 @login_required
 @require_POST
 def mask(request: HttpRequest, pk: int) -> HttpResponse:
-    """One-click masking of a finding (or all, without `where`); answers the findings panel for htmx."""
+    """One-click masking of a finding (or all, without `where`); answers the findings panel together with the body
+    and fields it checked, for htmx (the panel alone would leave the unmasked body on screen)."""
     d = _staff_disclosure(request, pk)
     where = request.POST.get("where") or None
     start = int(request.POST["start"]) if request.POST.get("start", "").isdigit() else None
@@ -181,7 +189,7 @@ def mask(request: HttpRequest, pk: int) -> HttpResponse:
         messages.error(request, exc.message)
     d.refresh_from_db()
     if request.headers.get("HX-Request"):
-        return render(request, "backoffice/_findings.html", _findings_context(d, request.user))
+        return render(request, "backoffice/_checked_content.html", _findings_context(d, request.user))
     return redirect("backoffice:disclosure", pk=d.pk)
 
 
@@ -198,7 +206,8 @@ def act(request: HttpRequest, pk: int, action: str) -> HttpResponse:
     handlers = {
         "submit": (lambda: services.submit(actor=user, disclosure=d), "已提交保密审查"),
         "review": (lambda: services.review(actor=user, disclosure=d, comment=post.get("comment", ""),
-                                           risk_decision=post.get("risk_decision", "")), "保密审查已通过"),
+                                           risk_decision=post.get("risk_decision", ""),
+                                           confirm_personal_data=_flag(request, "confirm_personal_data")), "保密审查已通过"),
         "approve": (lambda: services.approve(actor=user, disclosure=d, comment=post.get("comment", ""),
                                              confirm_personal_data=_flag(request, "confirm_personal_data")), "已审批"),
         "send_back": (lambda: services.send_back(actor=user, disclosure=d, comment=post.get("comment", "")), "已退回修改"),

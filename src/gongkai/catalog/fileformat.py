@@ -17,6 +17,7 @@ from typing import Any
 
 from gongkai.catalog.choices import BodyKind, Level
 from gongkai.catalog.vocabulary import Vocabulary
+from gongkai.core.deidentify import KIND_LABELS
 from gongkai.core.errors import DataFileError
 from gongkai.core.yamlfile import line_of, read_yaml
 
@@ -29,6 +30,7 @@ TOP_KEYS = {"jurisdiction", "profile", "documents", "domains", "catalog"}
 ITEM_KEYS = {
     "key", "domain", "category", "content", "attribute", "withheld_reason", "publishers", "publisher_text",
     "deadline", "channels", "supervision", "stage", "personal_data", "punitive", "fields", "source", "note",
+    "lawful_personal", "lawful_basis",
 }  # fmt: skip
 DEFAULT_KEYS = {"channels", "supervision", "deadline", "publishers", "attribute"}
 
@@ -106,6 +108,22 @@ class _Checker:
                 self.add(
                     line_of(node, key), f"{what}中有未知字段“{key}”（可用：{'、'.join(sorted(allowed))}）"
                 )
+
+
+def _kinds(c: _Checker, node: dict, key: str, what: str) -> list[str] | None:
+    """A list of personal-data kinds (core/deidentify.py), e.g. [name, certificate]."""
+    value = node.get(key)
+    if not isinstance(value, list) or not all(isinstance(v, str) for v in value):
+        c.add(line_of(node, key), f"{what}应为个人信息类别的列表，如 [name, certificate]")
+        return None
+    unknown = [v for v in value if v not in KIND_LABELS]
+    if unknown:
+        c.add(
+            line_of(node, key),
+            f"{what}中有未知的个人信息类别“{'、'.join(unknown)}”（可用：{'、'.join(KIND_LABELS)}）",
+        )
+        return None
+    return [str(v) for v in value]
 
 
 def parse_jurisdiction_file(path: str | Path, vocab: Vocabulary, known: Known) -> ParsedFile:
@@ -223,6 +241,11 @@ def _parse_profile(
         if key not in vocab.profile_keys:
             c.add(line_of(node, key), f"规则配置中有未知键“{key}”（可用：{'、'.join(vocab.profile_keys)}）")
             continue
+        if vocab.profile_key_types.get(key) == "kinds":
+            kinds = _kinds(c, node, key, f"规则配置的 {key}")
+            if kinds is not None:
+                profile[key] = kinds
+            continue
         if key == "index_no_pattern":
             if not isinstance(value, str) or "{serial" not in value:
                 c.add(line_of(node, key), '索引号格式应为含 {serial} 的文字，如 "{uscc}/{yyyy}-{serial:05d}"')
@@ -338,7 +361,20 @@ def _parse_fields(
             c.add(fl, f"{what}的字段应为映射 {{key, label, type}}")
             continue
         c.unknown_keys(
-            node, {"key", "label", "type", "required", "personal", "options", "columns", "help"}, "字段"
+            node,
+            {
+                "key",
+                "label",
+                "type",
+                "required",
+                "personal",
+                "lawful_personal",
+                "lawful_basis",
+                "options",
+                "columns",
+                "help",
+            },
+            "字段",
         )
         key = str(node.get("key", ""))
         if not FIELD_KEY_RE.match(key):
@@ -360,6 +396,12 @@ def _parse_fields(
                 entry[flag] = bool(node[flag])
         if node.get("help"):
             entry["help"] = str(node["help"])
+        if node.get("lawful_personal") is not None:
+            kinds = _kinds(c, node, "lawful_personal", f"{what}的字段“{key}”的 lawful_personal")
+            if kinds:
+                entry["lawful_personal"] = kinds
+                if node.get("lawful_basis"):
+                    entry["lawful_basis"] = str(node["lawful_basis"])
         if ftype == "choice":
             options = node.get("options")
             if not isinstance(options, list) or not options:
@@ -540,6 +582,19 @@ def _parse_item(
         if own.get(flag) is not None and not isinstance(own[flag], bool):
             c.add(line_of(own, flag), f"{what}的 {flag} 应为 true 或 false")
     fields = _parse_fields(c, own.get("fields"), line_of(own, "fields") or line, vocab, what)
+    lawful: dict[str, Any] = {}
+    if own.get("lawful_personal") is not None:
+        kinds = _kinds(c, own, "lawful_personal", f"{what}的 lawful_personal")
+        if kinds:
+            lawful["lawful_personal"] = kinds
+            lawful["lawful_basis"] = c.text(own, "lawful_basis", what, max_len=300)
+    elif own.get("lawful_basis") is not None:
+        if not any(f.get("lawful_personal") for f in _all_fields(fields)):
+            c.add(
+                line_of(own, "lawful_basis"),
+                f"{what}写了 lawful_basis，本事项及其字段却都没有 lawful_personal",
+            )
+        lawful["lawful_basis"] = c.text(own, "lawful_basis", what, max_len=300)
     source = own.get("source")
     src_doc, src_ref = "", ""
     if not isinstance(source, dict) or not source.get("doc") or not source.get("ref"):
@@ -565,7 +620,13 @@ def _parse_item(
         "punitive": bool(own.get("punitive", False)),
         "fields": fields,
         "source": {"doc": src_doc, "ref": src_ref},
+        # only when set, so that catalogs without it keep their content hash
+        **lawful,
     }
+
+
+def _all_fields(fields: list[dict]) -> list[dict]:
+    return [f for field in fields for f in (field, *field.get("columns", []))]
 
 
 def read_header(path: str | Path) -> tuple[str | None, str | None]:

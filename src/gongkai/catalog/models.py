@@ -154,6 +154,10 @@ class CatalogItem(models.Model):
     stage = models.ForeignKey(Stage, on_delete=models.PROTECT, null=True, blank=True, related_name="items")
     personal_data = models.BooleanField("含个人信息", default=False)
     punitive = models.BooleanField("惩戒性公示", default=False)
+    # Kinds of personal data the law requires this item to publish (项目负责人 and certificates in a candidate
+    # notice): shown to the reviewer as 依法公开 and never blocking; lawful_basis says which law.
+    lawful_personal = models.JSONField("依法公开的个人信息", default=list, blank=True)
+    lawful_basis = models.CharField("依法公开的依据", max_length=300, blank=True)
     fields = models.JSONField("结构化字段", default=list, blank=True)
     source = models.ForeignKey(SourceDocument, on_delete=models.PROTECT, related_name="items")
     source_ref = models.CharField("依据条款", max_length=100)

@@ -10,6 +10,7 @@ from django.utils import timezone
 
 from gongkai.catalog.models import Catalog, CatalogItem, CatalogList, Jurisdiction, SourceDocument
 from gongkai.catalog.vocabulary import vocabulary
+from gongkai.core.deidentify import KIND_LABELS
 from gongkai.core.errors import NotFound
 
 
@@ -17,11 +18,18 @@ from gongkai.core.errors import NotFound
 class ProfileValue:
     key: str
     label: str
-    value: int | str | None
+    value: int | str | list[str] | None
     jurisdiction_code: str  # where the value is set
     jurisdiction_name: str
     inherited: bool
     source: str  # 《title》ref, when the file names one
+
+    @property
+    def kinds(self) -> list[str] | None:
+        """For a list of personal-data kinds (deid_blocking_kinds …): their Chinese names; else None."""
+        if not isinstance(self.value, list):
+            return None
+        return [KIND_LABELS.get(str(k), str(k)) for k in self.value]
 
 
 @dataclass(frozen=True)
@@ -29,7 +37,7 @@ class EffectiveProfile:
     jurisdiction: Jurisdiction
     values: dict[str, ProfileValue]
 
-    def __getitem__(self, key: str) -> int | str | None:
+    def __getitem__(self, key: str) -> int | str | list[str] | None:
         return self.values[key].value
 
 

@@ -211,6 +211,8 @@ def _write(pf: ParsedFile, domain_offset: int) -> LoadResult:
                     stage=stages.get((it["domain"], it["stage"])) if it["stage"] else None,
                     personal_data=it["personal_data"],
                     punitive=it["punitive"],
+                    lawful_personal=it.get("lawful_personal", []),
+                    lawful_basis=it.get("lawful_basis", ""),
                     fields=it["fields"],
                     source=documents[it["source"]["doc"]],
                     source_ref=it["source"]["ref"],

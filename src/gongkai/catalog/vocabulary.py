@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import functools
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from django.conf import settings
@@ -31,6 +31,8 @@ class Vocabulary:
     genres: dict[str, str]
     path: str
     sha256: str
+    # profile key -> value type where it is not a number of working days ("kinds": a list of personal-data kinds)
+    profile_key_types: dict[str, str] = field(default_factory=dict)
 
 
 def read_vocabulary(path: str | Path) -> Vocabulary:
@@ -78,6 +80,7 @@ def read_vocabulary(path: str | Path) -> Vocabulary:
         genres={c: str(e["name"]) for c, e in out["genres"].items()},
         path=doc.path,
         sha256=doc.sha256,
+        profile_key_types={c: str(e["type"]) for c, e in out["profile_keys"].items() if e.get("type")},
     )
 
 

@@ -53,7 +53,6 @@ ALLOWED_ATTACHMENT_TYPES = {
     ".zip": "application/zip",
 }
 MAX_ATTACHMENT_BYTES = 50 * 1024 * 1024
-ADVISORY_KINDS = frozenset({"landline", "email"})
 
 
 class InvalidDisclosure(InvalidFields):
@@ -184,46 +183,109 @@ def _check(d: Disclosure, data: dict[str, Any] | None = None) -> None:
         raise InvalidDisclosure(problems)
 
 
-# --- personal data -------------------------------------------------------------------------------------------
+# --- personal data ---------------------------------------------------------------------------------------------
+
+BLOCKING, ADVISORY, LAWFUL = "blocking", "advisory", "lawful"
+STATUS_NAMES = {BLOCKING: "须遮蔽", ADVISORY: "请核实", LAWFUL: "依法公开"}
 
 
 @dataclass(frozen=True)
 class Located:
-    """A finding and where it is: "title", "body" or "fields.<key>" (or "fields.<key>.<row>.<column>")."""
+    """A finding, where it is ("title", "body", "fields.<key>" or "fields.<key>.<row>.<column>"), how the workflow
+    treats it — blocking until masked, advisory (shown for the reviewer to check: an office line) or lawful (content
+    the law requires to be published, with its basis) — and the Chinese name of the place."""
 
     where: str
     finding: deidentify.Finding
+    status: str = BLOCKING
+    basis: str = ""
+    place: str = ""
 
     @property
     def blocking(self) -> bool:
-        """Landlines and e-mail addresses are usually the publishing body's own contact details: they are shown
-        for the reviewer to judge but do not block approval; ID, mobile and card numbers and names do."""
-        return self.finding.kind not in ADVISORY_KINDS
+        return self.status == BLOCKING
+
+    @property
+    def lawful(self) -> bool:
+        return self.status == LAWFUL
+
+    @property
+    def status_name(self) -> str:
+        return STATUS_NAMES[self.status]
 
 
-def _text_values(d_fields: dict[str, Any]):
+def _text_values(d_fields: dict[str, Any], specs: list[dict]):
+    """(where, text, field spec, Chinese place) of every text in the structured fields."""
+    by_key = {f["key"]: f for f in specs}
     for key, value in (d_fields or {}).items():
+        spec = by_key.get(key, {})
+        label = spec.get("label", key)
         if isinstance(value, str):
-            yield f"fields.{key}", value
+            yield f"fields.{key}", value, spec, f"字段“{label}”"
         elif isinstance(value, list):
+            columns = {c["key"]: c for c in spec.get("columns", [])}
             for i, row in enumerate(value):
                 if isinstance(row, dict):
                     for col, cell in row.items():
                         if isinstance(cell, str):
-                            yield f"fields.{key}.{i}.{col}", cell
+                            column = columns.get(col, {})
+                            place = f"字段“{label}”第{i + 1}行“{column.get('label', col)}”"
+                            yield f"fields.{key}.{i}.{col}", cell, column, place
+
+
+def _policy(d: Disclosure) -> tuple[set[str], set[str]]:
+    """The kinds the jurisdiction's profile makes blocking, and those that block when beside a name."""
+    profile = effective_profile(d.jurisdiction)
+    blocking, linked = profile["deid_blocking_kinds"], profile["deid_linked_kinds"]
+    # A profile without the keys (the national file sets them) blocks everything rather than nothing.
+    return set(deidentify.KINDS if blocking is None else blocking), set(linked or ())
 
 
 def personal_data_findings(d: Disclosure) -> list[Located]:
-    """Personal data in the title, body and structured fields (names in free text where the item marks
-    personal data)."""
-    names = d.catalog_item.personal_data
-    out = [Located("title", f) for f in deidentify.scan(d.title, names=names)]
-    out += [Located("body", f) for f in deidentify.scan(d.body, names=names)]
-    # Structured fields are what the catalog requires to be published (a project manager's name on an award):
-    # names there are by design, so only numbers and addresses are looked for.
-    for where, text in _text_values(d.fields):
-        out += [Located(where, f) for f in deidentify.scan(text)]
+    """Personal data in the title, body and structured fields, each with its status. What blocks is the
+    jurisdiction's profile (deid_blocking_kinds, deid_linked_kinds); what the catalog item or one of its fields
+    declares as required public content (lawful_personal: 项目负责人 and certificates in a candidate notice) is
+    shown as 依法公开 and never blocks. Fields marked `personal` hold names by design (户主姓名) and are read as such."""
+    item = d.catalog_item
+    blocking, linked = _policy(d)
+    item_lawful = set(item.lawful_personal or ())
+    basis = item.lawful_basis or f"《{item.source.title}》{item.source_ref}"
+
+    def located(
+        where: str, f: deidentify.Finding, lawful: set[str], place: str, spec: dict | None = None
+    ) -> Located:
+        if f.kind in lawful:
+            field_lawful = spec and f.kind in spec.get("lawful_personal", ()) and f.kind not in item_lawful
+            return Located(where, f, LAWFUL, (field_lawful and spec.get("lawful_basis")) or basis, place)
+        if f.kind in blocking or (f.kind in linked and f.linked):
+            return Located(where, f, BLOCKING, "", place)
+        return Located(where, f, ADVISORY, "", place)
+
+    out = [located("title", f, item_lawful, "标题") for f in deidentify.scan(d.title, names=True)]
+    out += [located("body", f, item_lawful, "正文") for f in deidentify.scan(d.body, names=True)]
+    for where, text, spec, place in _text_values(d.fields, item.fields or []):
+        lawful = item_lawful | set(spec.get("lawful_personal", ()))
+        for f in deidentify.scan(text, names=True, person_field=bool(spec.get("personal"))):
+            out.append(located(where, f, lawful, place, spec))
     return out
+
+
+def personal_data_message(findings: list[Located], *, punitive: bool) -> str:
+    """The one Chinese message the back office, the API and the refusing service give while blocking findings are
+    unmasked ("" when none are)."""
+    counts: dict[str, int] = {}
+    for loc in findings:
+        if loc.blocking:
+            counts[loc.finding.label] = counts.get(loc.finding.label, 0) + 1
+    if not counts:
+        return ""
+    kinds = "、".join(f"{label}{n}处" for label, n in counts.items())
+    if punitive:
+        return (
+            f"含未遮蔽的个人信息（{kinds}）。本事项属惩戒性公示或强制性信息披露，"
+            "确需公开的，由审查员勾选确认后方可通过保密审查和审批"
+        )
+    return f"含未遮蔽的个人信息（{kinds}），须遮蔽后方可通过保密审查和审批"
 
 
 def _get_text(d: Disclosure, where: str) -> str:
@@ -261,10 +323,11 @@ def mask_personal_data(
         raise PermissionDenied("您不能修改这条信息")
     if d.state not in (State.DRAFT, State.SUBMITTED, State.REVIEWED, State.APPROVED):
         raise DomainError("已发布的信息不能直接修改，请走更正程序", code="published_immutable")
+    # "Mask all" leaves content the law requires to be published (依法公开); one finding can always be masked.
     targets = [
         loc
         for loc in personal_data_findings(d)
-        if where is None or (loc.where == where and loc.finding.start == start)
+        if (where is None and not loc.lawful) or (loc.where == where and loc.finding.start == start)
     ]
     if not targets:
         return 0
@@ -296,10 +359,20 @@ def submit(*, actor, disclosure: Disclosure) -> Disclosure:
 
 
 @transaction.atomic
-def review(*, actor, disclosure: Disclosure, comment: str = "", risk_decision: str = "") -> Disclosure:
-    """保密审查 passed: submitted → reviewed. A risk-flagged item (三安全一稳定) needs the recorded decision."""
+def review(
+    *,
+    actor,
+    disclosure: Disclosure,
+    comment: str = "",
+    risk_decision: str = "",
+    confirm_personal_data: bool = False,
+) -> Disclosure:
+    """保密审查 passed: submitted → reviewed. A risk-flagged item (三安全一稳定) needs the recorded decision; unmasked
+    personal data of a blocking kind is refused, unless the item is a punitive or mandatory notice and the reviewer
+    confirms it."""
     d = Disclosure.objects.select_for_update().get(pk=disclosure.pk)
     require(perms.can_review(actor, d))
+    _refuse_unmasked(d, confirm_personal_data, actor)
     if d.risk_flag and not (risk_decision or d.risk_decision).strip():
         raise DomainError(
             "该信息标注了“三安全一稳定”风险，须记录风险评估结论后方可通过审查", code="risk_decision_required"
@@ -314,19 +387,15 @@ def review(*, actor, disclosure: Disclosure, comment: str = "", risk_decision: s
 
 
 def _refuse_unmasked(d: Disclosure, confirm: bool, actor) -> None:
-    findings = [f for f in personal_data_findings(d) if f.blocking]
-    if not findings:
+    findings = personal_data_findings(d)
+    message = personal_data_message(findings, punitive=d.catalog_item.punitive)
+    if not message:
         return
     if d.catalog_item.punitive and confirm:
         d.personal_data_confirmed = True
         return
-    kinds = "、".join(sorted({f.finding.label for f in findings}))
-    if d.catalog_item.punitive:
-        raise DomainError(
-            f"正文含未去标识化的个人信息（{kinds}）。本事项属惩戒性公示，如确需公开请由审查员确认",
-            code="personal_data_unconfirmed",
-        )
-    raise DomainError(f"正文含未去标识化的个人信息（{kinds}），请先处理后再审批发布", code="personal_data")
+    code = "personal_data_unconfirmed" if d.catalog_item.punitive else "personal_data"
+    raise DomainError(message, code=code)
 
 
 @transaction.atomic

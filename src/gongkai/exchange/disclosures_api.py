@@ -193,6 +193,16 @@ class ProblemOut(Schema):
     message: str
 
 
+class PersonalDataOut(Schema):
+    kind: str
+    label: str = Field(description="个人信息类别，如“居民身份证号码”")
+    place: str = Field(description="所在位置：标题、正文或字段")
+    status: str = Field(description="blocking：须遮蔽；advisory：请核实；lawful：依法公开")
+    status_name: str
+    masked: str = Field(description="遮蔽后的写法")
+    basis: str = Field(description="依法公开的依据（仅 lawful）")
+
+
 class DraftStateOut(Schema):
     id: int
     external_id: str
@@ -205,6 +215,10 @@ class DraftStateOut(Schema):
     url: str | None
     problems: list[ProblemOut]
     personal_data_findings: int
+    personal_data: list[PersonalDataOut] = []
+    personal_data_message: str = Field(
+        "", description="有须遮蔽的个人信息时，保密审查和审批会给出的同一提示；没有时为空"
+    )
 
 
 def _require(request: HttpRequest, scope: Scope) -> None:
@@ -223,6 +237,7 @@ def _own(request: HttpRequest, external_id: str) -> Disclosure:
 
 def _state(d: Disclosure, created: bool = False) -> dict[str, Any]:
     public = d.state in ("published", "withdrawn")
+    findings = services.personal_data_findings(d)
     st = deadline_state(d.due_on, d.published_on, timezone.localdate())
     return {
         "id": d.pk,
@@ -239,7 +254,20 @@ def _state(d: Disclosure, created: bool = False) -> dict[str, Any]:
         ]
         if d.state == "draft"
         else [],
-        "personal_data_findings": len(services.personal_data_findings(d)),
+        "personal_data_findings": len(findings),
+        "personal_data": [
+            {
+                "kind": loc.finding.kind,
+                "label": loc.finding.label,
+                "place": loc.place,
+                "status": loc.status,
+                "status_name": loc.status_name,
+                "masked": loc.finding.masked,
+                "basis": loc.basis,
+            }
+            for loc in findings
+        ],
+        "personal_data_message": services.personal_data_message(findings, punitive=d.catalog_item.punitive),
     }
 
 

@@ -55,7 +55,7 @@ class JurisdictionOut(Schema):
 class ProfileValueOut(Schema):
     key: str
     label: str
-    value: int | str | None
+    value: int | str | list[str] | None
     set_by: str  # code of the jurisdiction whose file sets the value
     set_by_name: str
     inherited: bool
