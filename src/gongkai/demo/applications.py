@@ -19,7 +19,7 @@ from django.utils import timezone
 from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.core.yamlfile import read_yaml
-from gongkai.demo.disclosures import make_uscc
+from gongkai.demo.facts import make_uscc
 from gongkai.orgs.models import Organization
 from gongkai.workdays.calendar import get_calendar
 
