@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-from gongkai.demo.reports import DEMO_USCC, load_demo_reports
+from gongkai.demo.reports import load_demo_reports, read_reports
 from gongkai.demo.services import load_demo
 from gongkai.reports.models import Report
+
+DEMO_USCC = read_reports()[0]["organization"]  # data/demo/reports/luan.yaml
 
 
 def test_demo_reports(db, client):
