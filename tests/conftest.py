@@ -5,10 +5,26 @@ from __future__ import annotations
 
 import pytest
 from django.db import DEFAULT_DB_ALIAS
+from pytest_factoryboy import LazyFixture, register
 
+from tests import factories
 from tests.helpers import database
 
 pytest_plugins = ["tests.disclosures.fixtures"]
+
+# Model fixtures as froide has them: `user`, `organization`, `membership`, `jurisdiction`, `disclosure`,
+# `transaction`, `entity`, `credit_record`, `application`, `complaint`, each with attribute fixtures to override
+# (`organization__name`, `membership__role`, …). A fixture of the same name in a closer conftest.py wins.
+register(factories.UserFactory)
+register(factories.JurisdictionFactory)
+register(factories.OrganizationFactory)
+register(factories.MembershipFactory)
+register(factories.DisclosureFactory)
+register(factories.TransactionFactory)
+register(factories.EntityFactory)
+register(factories.CreditRecordFactory)
+register(factories.ApplicationFactory)
+register(factories.ComplaintFactory, supervisor=LazyFixture("supervisor_org"))
 
 _SNAPSHOT = pytest.StashKey[database.RuleData]()
 
