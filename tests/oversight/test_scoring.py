@@ -9,7 +9,7 @@ import pytest
 from gongkai.core.errors import DataFileError
 from gongkai.oversight import scoring
 from gongkai.oversight import selectors as s
-from tests.oversight.conftest import END, START, TODAY
+from tests.helpers.oversight import END, START, TODAY
 
 
 def test_scheme_file_loads_and_cites_the_seeds():

@@ -9,8 +9,8 @@ import time_machine
 
 from gongkai.core.audit import log_action
 from gongkai.reports.figures import proactive_tables
-from tests.disclosures.fixtures import item
 from tests.factories import DisclosureFactory
+from tests.helpers.disclosures import item
 
 
 def disclosure(
