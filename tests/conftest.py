@@ -1,5 +1,6 @@
-"""Shared fixtures: the test database with its rule data (holidays, vocabulary, jurisdictions) is copied from a
-template built once (tests/helpers/database.py), and transactional tests get the rule data back after each flush."""
+"""Shared fixtures: the test database with its rule data (holidays, vocabulary, jurisdictions) is copied
+from a template built once (tests/helpers/database.py), and transactional tests get the rule data back
+after each flush; the factories of tests/factories/ are registered as fixtures."""
 
 from __future__ import annotations
 
@@ -13,8 +14,9 @@ from tests.helpers import database
 pytest_plugins = ["tests.disclosures.fixtures"]
 
 # Model fixtures as froide has them: `user`, `organization`, `membership`, `jurisdiction`, `disclosure`,
-# `transaction`, `entity`, `credit_record`, `application`, `complaint`, each with attribute fixtures to override
-# (`organization__name`, `membership__role`, …). A fixture of the same name in a closer conftest.py wins.
+# `transaction`, `entity`, `credit_record`, `application`, `complaint`, each with attribute fixtures to
+# override (`organization__name`, `membership__role`, …). A fixture of the same name in a closer conftest.py
+# wins.
 register(factories.UserFactory)
 register(factories.JurisdictionFactory)
 register(factories.OrganizationFactory)

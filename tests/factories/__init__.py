@@ -1,8 +1,8 @@
 """factory_boy factories, one module per app, registered as pytest fixtures in tests/conftest.py
-(pytest-factoryboy: `user`, `organization`, `disclosure`, … and `organization__name`-style attribute fixtures).
+(pytest-factoryboy: `user`, `organization`, `disclosure`, … and attribute fixtures like `organization__name`).
 
 Factories write rows directly, like a migration or the admin would: quick records for reading, counting and
-permission checks. A test about a workflow goes through the services instead (see tests/disclosures/fixtures.py).
+permission checks. A test about a workflow goes through the services instead (tests/helpers/disclosures.py).
 """
 
 from tests.factories.applications import ApplicationFactory

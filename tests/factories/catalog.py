@@ -1,4 +1,4 @@
-"""Jurisdictions come from the rule data (data/jurisdictions/); the factory adds test-only areas below them."""
+"""Jurisdictions come from the rule data (data/jurisdictions/); the factory adds test-only areas below."""
 
 from __future__ import annotations
 

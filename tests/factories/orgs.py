@@ -20,7 +20,7 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
-    """A department in Lu'an (六安市) with a valid credit code; `supervisor=True` makes it a supervising office."""
+    """A department in Lu'an (六安市) with a valid credit code; `supervisor=True` makes it a supervisor."""
 
     class Meta:
         model = Organization

@@ -1,8 +1,9 @@
 """The test database, built once and copied.
 
-Migrating and loading the rule data (`gongkai setup`: holidays, vocabulary, every jurisdiction and catalog) takes
-most of a minute, and its result depends only on the migrations, the loaders and the files under data/. So it
-is built once into a template keyed by a hash of those inputs and each test session copies the template:
+Migrating and loading the rule data (`gongkai setup`: holidays, vocabulary, every jurisdiction and catalog)
+takes most of a minute, and its result depends only on the migrations, the loaders and the files under
+data/. So it is built once into a template keyed by a hash of those inputs and each test session copies the
+template:
 
 - SQLite: the template is a database file in pytest's cache directory (.pytest_cache/d/gongkai-db/), copied
   into the session's in-memory test database with SQLite's backup API;
