@@ -1,22 +1,77 @@
-"""Shared fixtures: the rule data (holidays, vocabulary, jurisdictions) is loaded once per test session."""
+"""Shared fixtures: the test database with its rule data (holidays, vocabulary, jurisdictions) is copied
+from a template built once (tests/helpers/database.py), and transactional tests get the rule data back
+after each flush; the factories of tests/factories/ are registered as fixtures."""
 
 from __future__ import annotations
 
-import io
-
 import pytest
-from django.core.management import call_command
+from django.db import DEFAULT_DB_ALIAS
+from pytest_factoryboy import LazyFixture, register
+
+from tests import factories
+from tests.helpers import database
 
 pytest_plugins = ["tests.disclosures.fixtures"]
 
+# Model fixtures as froide has them: `user`, `organization`, `membership`, `jurisdiction`, `disclosure`,
+# `transaction`, `entity`, `credit_record`, `application`, `complaint`, each with attribute fixtures to
+# override (`organization__name`, `membership__role`, …). A fixture of the same name in a closer conftest.py
+# wins.
+register(factories.UserFactory)
+register(factories.JurisdictionFactory)
+register(factories.OrganizationFactory)
+register(factories.MembershipFactory)
+register(factories.DisclosureFactory)
+register(factories.TransactionFactory)
+register(factories.EntityFactory)
+register(factories.CreditRecordFactory)
+register(factories.ApplicationFactory)
+register(factories.ComplaintFactory, supervisor=LazyFixture("supervisor_org"))
+
+_SNAPSHOT = pytest.StashKey[database.RuleData]()
+
 
 @pytest.fixture(scope="session")
-def django_db_setup(django_db_setup, django_db_blocker):
-    with django_db_blocker.unblock():
-        call_command("setup", verbosity=0, stdout=io.StringIO())
+def django_db_setup(request, django_test_environment, django_db_blocker, django_db_modify_db_settings):
+    """Replaces pytest-django's: the migrated database with the rule data, copied from the template."""
+    from pytest_django.fixtures import _get_databases_for_setup
+
     from gongkai.workdays.calendar import reset_calendar_cache
 
+    _aliases, serialized_aliases = _get_databases_for_setup(request.session.items)
+    with django_db_blocker.unblock():
+        db = database.create(
+            request.config.cache.mkdir("gongkai-db"), serialize=DEFAULT_DB_ALIAS in serialized_aliases
+        )
+        request.config.stash[_SNAPSHOT] = database.snapshot_rule_data()
     reset_calendar_cache()
+    yield
+    with django_db_blocker.unblock():
+        db.destroy()
+
+
+@pytest.fixture(scope="session")
+def rule_data_snapshot(request, django_db_setup) -> database.RuleData:
+    """The rows present right after set-up (the rule data), taken before any test could change them."""
+    return request.config.stash[_SNAPSHOT]
+
+
+def _transactional(request) -> bool:
+    if "transactional_db" in request.fixturenames or "live_server" in request.fixturenames:
+        return True
+    marker = request.node.get_closest_marker("django_db")
+    return bool(marker and (marker.kwargs.get("transaction") or (marker.args and marker.args[0])))
+
+
+@pytest.fixture(autouse=True)
+def _rule_data_after_flush(request):
+    """Django empties every table after a transactional test; the next one gets the rule data back."""
+    if not _transactional(request):
+        return
+    request.getfixturevalue("transactional_db")
+    snapshot = request.getfixturevalue("rule_data_snapshot")
+    if not database.has_rule_data(snapshot):
+        database.restore_rule_data(snapshot)
 
 
 @pytest.fixture(autouse=True)

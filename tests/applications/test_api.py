@@ -7,7 +7,7 @@ from zoneinfo import ZoneInfo
 
 from gongkai.applications import services
 from gongkai.applications.models import Application
-from tests.applications.conftest import person
+from tests.helpers.applications import person
 
 D = dt.date
 SHANGHAI = ZoneInfo("Asia/Shanghai")

@@ -10,7 +10,7 @@ import pytest
 
 from gongkai.applications import services
 from gongkai.applications.models import Application
-from tests.applications.conftest import in_person, person
+from tests.helpers.applications import in_person, person
 
 SHANGHAI = ZoneInfo("Asia/Shanghai")
 D = dt.date
@@ -126,7 +126,7 @@ def test_each_consultation_has_its_own_form_ids(client, luan_org, handler):
     from collections import Counter
 
     from gongkai.applications import services
-    from tests.applications.conftest import in_person
+    from tests.helpers.applications import in_person
 
     app = in_person(luan_org, handler, dt.date(2026, 3, 2))
     for party, kind in (("某某建设有限公司", "third_party"), ("六安市财政局", "other_body")):

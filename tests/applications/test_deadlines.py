@@ -11,7 +11,7 @@ import pytest
 from gongkai.applications import services
 from gongkai.applications.choices import State
 from gongkai.applications.deadlines import compute_deadline
-from tests.applications.conftest import in_person
+from tests.helpers.applications import in_person
 
 D = dt.date
 

@@ -11,7 +11,7 @@ import openpyxl
 import pytest
 
 from gongkai.applications import services
-from tests.applications.conftest import in_person
+from tests.helpers.applications import in_person
 
 D = dt.date
 REQUIRED = ["登记号", "收到申请日期", "申请渠道", "申请人类型", "申请人", "所需信息", "申请内容", "承办人",

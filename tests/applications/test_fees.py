@@ -12,7 +12,7 @@ from gongkai.applications import services
 from gongkai.applications.fees import compute_fee
 from gongkai.applications.models import Application
 from gongkai.core.errors import DomainError
-from tests.applications.conftest import in_person
+from tests.helpers.applications import in_person
 
 D = dt.date
 

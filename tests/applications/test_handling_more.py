@@ -13,7 +13,7 @@ from docx import Document
 from gongkai.applications import services
 from gongkai.applications.models import Application
 from gongkai.core.errors import DomainError
-from tests.applications.conftest import in_person, person
+from tests.helpers.applications import in_person, person
 
 D = dt.date
 

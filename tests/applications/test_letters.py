@@ -13,7 +13,7 @@ from gongkai.applications import services
 from gongkai.applications.models import LetterTemplate
 from gongkai.core.audit import history_for
 from gongkai.core.errors import DomainError
-from tests.applications.conftest import in_person
+from tests.helpers.applications import in_person
 
 D = dt.date
 REMEDY = "如对本答复不服，可在收到本答复之日起60日内申请行政复议，或6个月内提起行政诉讼。"

@@ -15,8 +15,8 @@ from gongkai.core.errors import DomainError
 from gongkai.disclosures import services as dservices
 from gongkai.orgs.models import Role
 from gongkai.orgs.services import grant_role
-from tests.applications.conftest import in_person
-from tests.disclosures.fixtures import item, required_fields
+from tests.helpers.applications import in_person
+from tests.helpers.disclosures import item, required_fields
 
 D = dt.date
 

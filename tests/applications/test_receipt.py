@@ -13,7 +13,7 @@ from gongkai.applications.choices import State
 from gongkai.applications.rules import InvalidApplication
 from gongkai.core.errors import DomainError
 from gongkai.core.tracking import tracking_hash
-from tests.applications.conftest import COMPANY_USCC, company, person
+from tests.helpers.applications import COMPANY_USCC, company, person
 
 D = dt.date
 

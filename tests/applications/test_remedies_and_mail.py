@@ -11,7 +11,7 @@ from django.core.management import call_command
 from gongkai.applications import services
 from gongkai.applications.models import Application, Reminder
 from gongkai.core.errors import DomainError
-from tests.applications.conftest import in_person, person
+from tests.helpers.applications import in_person, person
 
 D = dt.date
 

@@ -12,9 +12,9 @@ import pytest
 from gongkai.applications import services
 from gongkai.exchange.tokens import issue_token
 from gongkai.orgs.models import Role
-from tests.applications.conftest import in_person
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
+from tests.helpers.applications import in_person
+from tests.helpers.disclosures import member
 
 D = dt.date
 

@@ -8,8 +8,8 @@ from decimal import Decimal
 import pytest
 
 from gongkai.applications import statistics as st
-from tests.disclosures.fixtures import member
-from tests.reports.ledger import build_ledger, rotated_codes
+from tests.helpers.disclosures import member
+from tests.helpers.reports import build_ledger, rotated_codes
 
 COLS = ["natural_person", "business", "research", "nonprofit", "legal_service", "other_org", "total"]
 
@@ -96,7 +96,7 @@ def test_broken_figures_are_reported(ledger, centre):
 
 @pytest.mark.django_db
 def test_unclassified_reply_breaks_the_total(centre, other_org):
-    from tests.reports.ledger import app
+    from tests.helpers.reports import app
 
     app(centre, "business", dt.date(2025, 2, 2), dt.date(2025, 3, 3), "withheld")  # no ground
     assert any(
@@ -143,7 +143,7 @@ def test_round_trip_keeps_the_table(db):
 
 
 def test_labels_are_the_templates(db):
-    from tests.reports.test_services import TABLE_3_COLUMNS, TABLE_3_ROWS
+    from tests.helpers.reports import TABLE_3_COLUMNS, TABLE_3_ROWS
 
     t = st.application_table([], 2025)
     assert [r.label for r in t.rows] == TABLE_3_ROWS

@@ -13,7 +13,7 @@ from gongkai.applications.choices import GROUNDS_BY_TYPE, ReplyGround, ReplyType
 from gongkai.core.audit import verify_chain
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.core.models import AuditEntry
-from tests.applications.conftest import in_person
+from tests.helpers.applications import in_person
 
 D = dt.date
 

@@ -51,15 +51,13 @@ def page(browser, live_server):
 
 @pytest.fixture(autouse=True)
 def _rule_data(transactional_db):
-    """Transactional tests start from an empty database: load the rules the way an administrator does.
+    """Transactional tests get the rule data back from tests/conftest.py's snapshot after each flush.
 
     SQLite has no TRUNCATE, so Django empties tables with DELETE at teardown, which the audit log's
     append-only triggers refuse: they are lifted for that flush and restored for the next test.
     """
     import importlib
-    import io
 
-    from django.core.management import call_command
     from django.db import connection
 
     migration = importlib.import_module("gongkai.core.migrations.0001_audit_log")
@@ -67,7 +65,6 @@ def _rule_data(transactional_db):
         with connection.cursor() as cursor:
             for sql in migration.SQLITE_DROP + migration.SQLITE_CREATE:
                 cursor.execute(sql)
-    call_command("setup", verbosity=0, stdout=io.StringIO())
     from django.core.cache import cache
 
     cache.clear()  # the rate-limit counters live in the database cache table, which flushing leaves alone

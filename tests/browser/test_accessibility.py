@@ -4,15 +4,14 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import pytest
 
 from gongkai.disclosures import services
-from tests.disclosures.conftest import award_data
+from tests.helpers.browser import AXE, serious_violations  # noqa: F401 - kept importable
+from tests.helpers.disclosures import award_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-AXE = Path(__file__).resolve().parents[2] / "node_modules" / "axe-core" / "axe.min.js"
 
 
 @pytest.fixture
@@ -22,19 +21,6 @@ def disclosure(publisher, reviewer, centre, award_item):
     services.mask_personal_data(actor=reviewer, disclosure=d)
     d = services.approve(actor=reviewer, disclosure=d)
     return services.publish(actor=publisher, disclosure=d, today=dt.date(2026, 9, 30))
-
-
-def serious_violations(page) -> list[dict]:
-    assert AXE.exists(), "axe-core missing: run `npm ci` (make install does)"
-    page.add_script_tag(path=str(AXE))
-    result = page.evaluate(
-        """async () => {
-            const r = await axe.run(document, {runOnly: {type: 'tag', values: ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa']}});
-            return r.violations.map(v => ({id: v.id, impact: v.impact, help: v.help,
-                                            nodes: v.nodes.slice(0, 3).map(n => n.target.join(' '))}));
-        }"""
-    )
-    return [v for v in result if v["impact"] in ("serious", "critical")]
 
 
 def pages(disclosure):

@@ -13,11 +13,11 @@ from django.utils import timezone
 from gongkai.applications import services
 from gongkai.catalog.models import Jurisdiction
 from gongkai.orgs.models import Role
-from tests.applications.conftest import person
 from tests.browser.conftest import login
-from tests.browser.test_accessibility import serious_violations
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
+from tests.helpers.applications import person
+from tests.helpers.browser import serious_violations
+from tests.helpers.disclosures import member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

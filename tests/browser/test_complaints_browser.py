@@ -12,8 +12,8 @@ from django.core.cache import cache
 
 from gongkai.orgs.models import Role
 from tests.browser.conftest import login
-from tests.browser.test_accessibility import serious_violations
-from tests.disclosures.fixtures import member
+from tests.helpers.browser import serious_violations
+from tests.helpers.disclosures import member
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 DESCRIPTION = "六安市老旧小区改造工程的中标结果公告至今未在网站公开，已超过七个工作日的公开时限。"

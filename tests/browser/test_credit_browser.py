@@ -11,8 +11,8 @@ from django.utils import timezone
 
 from gongkai.credit import services
 from tests.browser.conftest import login
-from tests.browser.test_accessibility import serious_violations
-from tests.credit.conftest import HUAWEI, entry_data, penalty_data
+from tests.helpers.browser import serious_violations
+from tests.helpers.credit import HUAWEI, entry_data, penalty_data
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,8 +10,8 @@ from django.utils import timezone
 
 from gongkai.orgs.models import Role
 from tests.browser.conftest import login
-from tests.disclosures.fixtures import item, member
-from tests.oversight.conftest import make_disclosure
+from tests.helpers.disclosures import item, member
+from tests.helpers.oversight import make_disclosure
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
@@ -65,7 +65,7 @@ def test_supervisor_clicks_the_overdue_figure_and_sees_exactly_those_records(pag
 def test_oversight_pages_have_no_serious_axe_violations_and_fit_a_phone(page, overdue_world):
     import json
 
-    from tests.browser.test_accessibility import serious_violations
+    from tests.helpers.browser import serious_violations
 
     page.set_viewport_size({"width": 390, "height": 844})
     login(page, "sup-browser")

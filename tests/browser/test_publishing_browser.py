@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 
 from tests.browser.conftest import login
-from tests.disclosures.conftest import WINNER_USCC
+from tests.helpers.disclosures import WINNER_USCC
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,10 +10,9 @@ import pytest
 
 from gongkai.orgs.models import Role
 from gongkai.reports import services
-from tests.browser.test_accessibility import serious_violations
-from tests.disclosures.fixtures import member
-from tests.reports.conftest import NARRATIVE
-from tests.reports.ledger import build_ledger
+from tests.helpers.browser import serious_violations
+from tests.helpers.disclosures import member
+from tests.helpers.reports import NARRATIVE, build_ledger
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -10,10 +10,10 @@ import pytest
 from django.utils import timezone
 
 from gongkai.orgs.models import Role
-from tests.browser.test_accessibility import serious_violations
-from tests.disclosures.fixtures import WINNER_USCC, member
 from tests.factories import OrganizationFactory, make_uscc
-from tests.transactions.conftest import Builder
+from tests.helpers.browser import serious_violations
+from tests.helpers.disclosures import WINNER_USCC, member
+from tests.helpers.transactions import Builder
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

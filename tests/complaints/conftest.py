@@ -3,42 +3,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import random
-from zoneinfo import ZoneInfo
 
 import pytest
 
 from gongkai.catalog.models import Jurisdiction
-from gongkai.complaints import services
 from gongkai.orgs.models import Role
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
-
-SHANGHAI = ZoneInfo("Asia/Shanghai")
-DESCRIPTION = "2026年3月的老旧小区改造工程中标结果至今没有在网站上公开，已超过规定时限。"
-
-
-def complaint_data(**overrides) -> dict:
-    data = {
-        "category": "not_disclosed",
-        "subject_ref": "",
-        "description": DESCRIPTION,
-        "anonymous": False,
-        "complainant_name": "王举报",
-        "phone": "13900000001",
-        "email": "wang@example.com",
-    }
-    data.update(overrides)
-    return data
-
-
-def at(day: dt.date) -> dt.datetime:
-    return dt.datetime.combine(day, dt.time(10), tzinfo=SHANGHAI)
-
-
-def submit(org, day: dt.date = dt.date(2026, 3, 2), **overrides):
-    return services.submit_complaint(organization=org, data=complaint_data(**overrides), now=at(day))
+from tests.helpers.complaints import DESCRIPTION, SHANGHAI, at, complaint_data, submit  # noqa: F401 - kept importable
+from tests.helpers.disclosures import member
 
 
 @pytest.fixture

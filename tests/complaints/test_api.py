@@ -6,7 +6,7 @@ import datetime as dt
 
 from gongkai.complaints import services
 from gongkai.complaints.models import Complaint
-from tests.complaints.conftest import SHANGHAI, complaint_data
+from tests.helpers.complaints import SHANGHAI, complaint_data
 
 
 def post(client, org, **overrides):

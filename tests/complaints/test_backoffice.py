@@ -15,8 +15,8 @@ from gongkai.complaints.models import Complaint
 from gongkai.core.audit import history_for
 from gongkai.core.errors import PermissionDenied
 from gongkai.orgs.models import Role
-from tests.complaints.conftest import DESCRIPTION, SHANGHAI, submit
-from tests.disclosures.fixtures import member
+from tests.helpers.complaints import DESCRIPTION, SHANGHAI, submit
+from tests.helpers.disclosures import member
 
 DAY = dt.date(2026, 3, 2)
 

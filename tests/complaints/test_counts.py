@@ -3,24 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import itertools
 
-from django.utils import timezone
-
-from gongkai.complaints.models import Complaint
 from gongkai.complaints.selectors import ComplaintCounts, complaint_counts
-
-_serial = itertools.count(1)
+from tests.factories import ComplaintFactory
 
 
 def make(org, supervisor, received_on, *, finding="", decided_on=None):
-    n = next(_serial)
-    return Complaint.objects.create(
-        registration_no=f"T-{n}", tracking_hash=f"{n:064d}", organization=org, jurisdiction=org.jurisdiction,
-        supervisor=supervisor, category="not_disclosed", description="测试", submitted_at=timezone.now(),
-        received_on=received_on, due_on=received_on + dt.timedelta(days=21), finding=finding,
+    return ComplaintFactory(
+        organization=org,
+        supervisor=supervisor,
+        received_on=received_on,
+        finding=finding,
         decided_on=decided_on,
-    )  # fmt: skip
+    )
 
 
 def test_counts_match_a_hand_count_with_boundaries(centre, other_org, supervisor_org):

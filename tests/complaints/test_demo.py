@@ -11,8 +11,8 @@ from gongkai.complaints.models import Complaint
 from gongkai.core.audit import verify_chain
 from gongkai.demo.complaints import load_demo_complaints
 from gongkai.orgs.models import Role
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
+from tests.helpers.disclosures import member
 
 
 def test_demo_complaints_in_every_state(db, client):

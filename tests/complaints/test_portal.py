@@ -9,7 +9,7 @@ import re
 
 from gongkai.complaints import services
 from gongkai.complaints.models import Complaint
-from tests.complaints.conftest import DESCRIPTION, at, complaint_data, submit
+from tests.helpers.complaints import DESCRIPTION, at, complaint_data, submit
 
 URL = "/complaints/new/?jurisdiction=341500"
 

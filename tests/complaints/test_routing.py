@@ -9,8 +9,8 @@ import pytest
 from gongkai.complaints.models import Complaint
 from gongkai.core.errors import DomainError
 from gongkai.workdays.calendar import get_calendar
-from tests.complaints.conftest import submit
 from tests.factories import OrganizationFactory
+from tests.helpers.complaints import submit
 
 
 def test_routed_to_the_supervising_office_of_the_jurisdiction(centre, supervisor_org, quanzhou_office):

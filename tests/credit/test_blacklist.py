@@ -11,7 +11,7 @@ from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.credit import selectors, services
 from gongkai.credit.choices import BlacklistState
 from gongkai.credit.services import InvalidCreditData
-from tests.credit.conftest import DECIDED, HUAWEI, entry_data, listed
+from tests.helpers.credit import DECIDED, HUAWEI, entry_data, listed
 
 D = dt.date
 

@@ -12,9 +12,9 @@ from django.urls import reverse
 from gongkai.credit import services
 from gongkai.credit.choices import BlacklistState
 from gongkai.credit.models import BlacklistEntry, RepairRecord
-from tests.credit.conftest import HUAWEI, entry_data, listed, penalty_data
-from tests.credit.test_parties import publish_award
 from tests.factories import make_uscc
+from tests.helpers.credit import HUAWEI, entry_data, listed, penalty_data
+from tests.helpers.disclosures import published as publish_award
 
 SHANGHAI = zoneinfo.ZoneInfo("Asia/Shanghai")
 

@@ -8,20 +8,11 @@ from gongkai.credit import selectors, services
 from gongkai.credit.models import Entity, PartyMention
 from gongkai.credit.parties import extract_parties
 from gongkai.disclosures import services as disclosure_services
-from tests.credit.conftest import HUAWEI
-from tests.disclosures.fixtures import award_data, item
+from tests.helpers.credit import HUAWEI
+from tests.helpers.disclosures import item
+from tests.helpers.disclosures import published as publish_award
 
 TODAY = dt.date(2026, 9, 30)
-
-
-def publish_award(publisher, reviewer, centre, award_item, **overrides):
-    d = disclosure_services.create_draft(actor=publisher, organization=centre, item=award_item,
-                                         data=award_data(**overrides))  # fmt: skip
-    d = disclosure_services.submit(actor=publisher, disclosure=d)
-    d = disclosure_services.review(actor=reviewer, disclosure=d)
-    disclosure_services.mask_personal_data(actor=reviewer, disclosure=d)
-    d = disclosure_services.approve(actor=reviewer, disclosure=d)
-    return disclosure_services.publish(actor=publisher, disclosure=d, today=TODAY)
 
 
 def test_a_published_award_links_its_winner_and_tenderer(publisher, reviewer, centre, award_item):

@@ -15,7 +15,7 @@ from gongkai.credit import selectors, services, tasks
 from gongkai.credit.choices import RecordState
 from gongkai.credit.models import CreditRecord
 from gongkai.credit.services import InvalidCreditData
-from tests.credit.conftest import DECIDED, penalty_data
+from tests.helpers.credit import DECIDED, penalty_data
 
 D = dt.date
 

@@ -11,7 +11,7 @@ from gongkai.core.audit import history_for
 from gongkai.core.errors import DomainError, PermissionDenied
 from gongkai.credit import selectors, services
 from gongkai.credit.choices import BlacklistState, RecordState, RepairState
-from tests.credit.conftest import HUAWEI, listed, penalty_data
+from tests.helpers.credit import HUAWEI, listed, penalty_data
 
 D = dt.date
 EVIDENCE = "已缴清罚款（缴款书编号 3415002026000123），完成整改并提交信用承诺书。"

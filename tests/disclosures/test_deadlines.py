@@ -8,7 +8,7 @@ import pytest
 
 from gongkai.catalog.selectors import get_jurisdiction
 from gongkai.disclosures.rules import compute_due, deadline_state
-from tests.disclosures.conftest import item
+from tests.helpers.disclosures import item
 
 D = dt.date.fromisoformat
 

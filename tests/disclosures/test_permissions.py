@@ -25,8 +25,8 @@ from gongkai.disclosures.choices import CopyState, RevisionStatus, State, Validi
 from gongkai.disclosures.models import Attachment, Disclosure, Revision, SupervisorCopy
 from gongkai.disclosures.permissions import visible_to
 from gongkai.orgs.models import Role
-from tests.disclosures.conftest import item, member, required_fields
 from tests.factories import OrganizationFactory, UserFactory, make_uscc
+from tests.helpers.disclosures import item, member, required_fields
 
 TODAY = dt.date(2026, 9, 30)
 PHONE = "13812345678"

@@ -13,27 +13,16 @@ from gongkai.disclosures import services
 from gongkai.disclosures.choices import RevisionStatus, State
 from gongkai.disclosures.models import Disclosure, SupervisorCopy
 from gongkai.orgs.models import Role
-from tests.disclosures.conftest import award_data, item, member, required_fields
-
-TODAY = dt.date(2026, 9, 30)
-
-
-def draft(publisher, centre, award_item, **overrides):
-    return services.create_draft(
-        actor=publisher, organization=centre, item=award_item, data=award_data(**overrides)
-    )
-
-
-def to_approved(d, publisher, reviewer):
-    d = services.submit(actor=publisher, disclosure=d)
-    d = services.review(actor=reviewer, disclosure=d, comment="无涉密内容")
-    services.mask_personal_data(actor=reviewer, disclosure=d)
-    return services.approve(actor=reviewer, disclosure=d)
-
-
-def published(publisher, reviewer, centre, award_item, **overrides):
-    d = to_approved(draft(publisher, centre, award_item, **overrides), publisher, reviewer)
-    return services.publish(actor=publisher, disclosure=d, today=TODAY)
+from tests.helpers.disclosures import (
+    TODAY,
+    award_data,
+    draft,
+    item,
+    member,
+    published,
+    required_fields,
+    to_approved,
+)
 
 
 def test_the_whole_way_from_draft_to_published(publisher, reviewer, centre, award_item):

@@ -11,8 +11,8 @@ from gongkai.disclosures import services
 from gongkai.disclosures.models import Disclosure
 from gongkai.exchange.tokens import issue_token, revoke_token
 from gongkai.orgs.models import Role
-from tests.disclosures.conftest import award_data, member
 from tests.factories import UserFactory
+from tests.helpers.disclosures import award_data, member
 
 
 @pytest.fixture

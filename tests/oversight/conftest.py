@@ -8,64 +8,27 @@ outside, 2025-10-10 and 2025-12-31, are working days too); `today` is 2026-01-15
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 import random
 from types import SimpleNamespace
 
 import pytest
-from django.contrib.auth import get_user_model
-from django.utils import timezone
 
-from gongkai.applications.models import Application
 from gongkai.catalog.models import Jurisdiction
-from gongkai.disclosures.models import Disclosure, Revision, SupervisorCopy
-from gongkai.disclosures.rules import compute_due
+from gongkai.disclosures.models import SupervisorCopy
 from gongkai.orgs.models import Role
 from gongkai.oversight.models import Finding
-from tests.disclosures.fixtures import item, member
 from tests.factories import OrganizationFactory, make_uscc
-
-D = dt.date
-START, END, TODAY = D(2025, 10, 13), D(2025, 12, 30), D(2026, 1, 15)
-SHANGHAI = dt.timezone(dt.timedelta(hours=8))
-
-
-def make_disclosure(org, catalog_item, *, title, formed_on=None, due_on=None, published_on=None, state=None,
-                    attribute="proactive", jurisdiction=None, user=None, withdrawn_at=None):  # fmt: skip
-    """A disclosure row as the workflow leaves it: due_on computed with the calendar unless given."""
-    jurisdiction = jurisdiction or org.jurisdiction
-    user = user or get_user_model().objects.order_by("pk").first()
-    formed_on = formed_on or (due_on - dt.timedelta(days=10) if due_on else START)
-    if due_on is None:
-        due_on = compute_due(catalog_item, jurisdiction, formed_on).due_on
-    if state is None:
-        state = "published" if published_on else "draft"
-    return Disclosure.objects.create(
-        organization=org, jurisdiction=jurisdiction, catalog_item=catalog_item, title=title, formed_on=formed_on,
-        due_on=due_on, published_on=published_on, state=state, attribute=attribute, created_by=user,
-        published_at=(dt.datetime.combine(published_on, dt.time(10), tzinfo=SHANGHAI) if published_on else None),
-        withdrawn_at=withdrawn_at,
-    )  # fmt: skip
-
-
-_serial = iter(range(1, 10_000))
-
-
-def make_application(org, *, due_on, replied_on=None, state=None):
-    n = next(_serial)
-    return Application.objects.create(
-        registration_no=f"TEST-{n:05d}", tracking_hash=hashlib.sha256(f"t{n}".encode()).hexdigest(),
-        organization=org, jurisdiction=org.jurisdiction, applicant_kind="natural_person", applicant_name="张三",
-        id_type="resident_id", id_number="110101199003071234", info_description="申请公开某项目的合同",
-        delivery_form="electronic", delivery_way="email", channel="online",
-        submitted_at=timezone.make_aware(dt.datetime.combine(due_on - dt.timedelta(days=30), dt.time(9))),
-        state=state or ("replied" if replied_on else "received"), due_on=due_on, replied_on=replied_on,
-    )  # fmt: skip
-
-
-def make_revision(d, number, *, published_at, user, status="published"):
-    return Revision.objects.create(disclosure=d, number=number, status=status, content={"title": d.title},
-                                   reason="更正错误", proposed_by=user, published_at=published_at)  # fmt: skip
+from tests.helpers.disclosures import item, member
+from tests.helpers.oversight import (  # noqa: F401
+    END,
+    SHANGHAI,
+    START,
+    TODAY,
+    D,
+    make_application,
+    make_disclosure,
+    make_revision,
+)
 
 
 @pytest.fixture

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import pytest
 
-from tests.oversight.conftest import END, START, TODAY
+from tests.helpers.oversight import END, START, TODAY
 
 
 @pytest.fixture(autouse=True)

@@ -7,8 +7,8 @@ from __future__ import annotations
 import datetime as dt
 
 from gongkai.oversight import selectors as s
-from tests.disclosures.fixtures import item
-from tests.oversight.conftest import END, START, TODAY, make_disclosure
+from tests.helpers.disclosures import item
+from tests.helpers.oversight import END, START, TODAY, make_disclosure
 
 D = dt.date
 
@@ -152,7 +152,7 @@ def test_missing_items_are_the_expected_items_without_any_disclosure(world):
 def _publish_step(owner, pub, rev, t, key, published_on, fields):
     from gongkai.disclosures import services as ds
     from gongkai.transactions import services as ts
-    from tests.disclosures.fixtures import required_fields
+    from tests.helpers.disclosures import required_fields
 
     catalog_item = item("341500", key)
     values = {**required_fields(catalog_item), **fields}
@@ -170,8 +170,8 @@ def test_missing_stages_are_transactions_with_an_overdue_required_stage_due_in_t
     from gongkai.catalog.models import Domain
     from gongkai.orgs.models import Role
     from gongkai.transactions import services as ts
-    from tests.disclosures.fixtures import WINNER_USCC, member
     from tests.factories import OrganizationFactory, make_uscc
+    from tests.helpers.disclosures import WINNER_USCC, member
 
     owner = OrganizationFactory(name="六安市第二中学（测试）", kind="owner", jurisdiction=luan,
                                 uscc=make_uscc("12", "341500", random.Random(31)))  # fmt: skip

@@ -12,8 +12,8 @@ from openpyxl import load_workbook
 
 from gongkai.orgs.models import Role
 from gongkai.oversight.models import Finding
-from tests.disclosures.fixtures import member
-from tests.oversight.conftest import END, START, TODAY
+from tests.helpers.disclosures import member
+from tests.helpers.oversight import END, START, TODAY
 
 Q = f"jurisdiction=341500&preset=custom&from={START:%Y-%m-%d}&to={END:%Y-%m-%d}"
 
@@ -168,7 +168,7 @@ def test_dashboard_query_count_does_not_grow_with_organizations(
     sup_client, world, django_assert_max_num_queries
 ):
     from tests.factories import OrganizationFactory
-    from tests.oversight.conftest import make_disclosure
+    from tests.helpers.oversight import make_disclosure
 
     with django_assert_max_num_queries(95) as before:  # incl. the session save and the second-factor device
         sup_client.get(f"/staff/oversight/?{Q}")

@@ -9,7 +9,7 @@ import pytest
 from gongkai.core.errors import DataFileError
 from gongkai.oversight import scoring
 from gongkai.oversight import selectors as s
-from tests.oversight.conftest import END, START, TODAY
+from tests.helpers.oversight import END, START, TODAY
 
 
 def test_scheme_file_loads_and_cites_the_seeds():
@@ -69,18 +69,13 @@ def test_a_bad_scheme_names_the_line(tmp_path):
 
 def test_upheld_complaints_are_figures_and_deduct_points(world):
     import datetime as dt
-    import hashlib
 
-    from django.utils import timezone
-
-    from gongkai.complaints.models import Complaint
+    from tests.factories import ComplaintFactory
 
     def complaint(n, received_on, finding="", decided_on=None):
-        return Complaint.objects.create(
-            registration_no=f"JB-{n}", tracking_hash=hashlib.sha256(f"jb{n}".encode()).hexdigest(),
-            organization=world.centre, jurisdiction=world.luan, supervisor=world.supervisor_org, category="timeliness",
-            description="中标结果未按时公开", submitted_at=timezone.now(), received_on=received_on,
-            due_on=received_on + dt.timedelta(days=20), finding=finding, decided_on=decided_on,
+        return ComplaintFactory(
+            registration_no=f"JB-{n}", organization=world.centre, supervisor=world.supervisor_org,
+            category="timeliness", received_on=received_on, finding=finding, decided_on=decided_on,
         )  # fmt: skip
 
     complaint(1, START, "upheld", END)  # received and upheld on the period's ends

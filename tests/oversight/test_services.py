@@ -13,8 +13,8 @@ from gongkai.core.errors import InvalidFields, PermissionDenied
 from gongkai.orgs.models import Role
 from gongkai.oversight import services
 from gongkai.oversight.models import Finding, Reminder, Snapshot
-from tests.disclosures.fixtures import member
-from tests.oversight.conftest import make_disclosure
+from tests.helpers.disclosures import member
+from tests.helpers.oversight import make_disclosure
 
 D = dt.date
 

@@ -8,7 +8,7 @@ import re
 import pytest
 
 from gongkai.disclosures import services
-from tests.disclosures.conftest import award_data
+from tests.helpers.disclosures import award_data
 
 TODAY = dt.date(2026, 9, 30)
 LABELS = [

@@ -6,14 +6,8 @@ import pytest
 
 from gongkai.orgs.models import Role
 from gongkai.reports import services
-from tests.disclosures.fixtures import member
-from tests.reports.ledger import build_ledger
-
-NARRATIVE = {
-    "overview": "2025年，本中心认真贯彻《政府信息公开条例》，主动公开交易信息。\n依申请公开工作规范有序。",
-    "improvements": "信息公开的及时性有待提高，将加强培训。",
-    "other_matters": "无其他需要报告的事项。",
-}
+from tests.helpers.disclosures import member
+from tests.helpers.reports import NARRATIVE, build_ledger
 
 
 @pytest.fixture

@@ -8,10 +8,9 @@ import pytest
 
 from gongkai.orgs.models import Role
 from gongkai.reports import services
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory
-from tests.reports.conftest import NARRATIVE
-from tests.reports.test_services import TABLE_3_ROWS
+from tests.helpers.disclosures import member
+from tests.helpers.reports import NARRATIVE, TABLE_3_ROWS
 
 
 @pytest.mark.django_db

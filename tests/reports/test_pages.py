@@ -12,7 +12,7 @@ from docx import Document
 from openpyxl import load_workbook
 
 from gongkai.reports import services
-from tests.reports.test_services import TABLE_3_COLUMNS, TABLE_3_ROWS
+from tests.helpers.reports import TABLE_3_COLUMNS, TABLE_3_ROWS
 
 
 @pytest.fixture
@@ -118,7 +118,7 @@ def test_staff_publish_flow(client, draft, author, centre):
 
 @pytest.mark.django_db
 def test_staff_sees_problems_and_cannot_publish(client, draft, author, centre):
-    from tests.reports.ledger import app
+    from tests.helpers.reports import app
 
     app(centre, "business", dt.date(2025, 2, 2), dt.date(2025, 3, 3), "withheld")
     client.force_login(author)
@@ -133,7 +133,7 @@ def test_staff_sees_problems_and_cannot_publish(client, draft, author, centre):
 @pytest.mark.django_db
 def test_staff_start_and_others_cannot_open(client, ledger, centre, author, other_org):
     from gongkai.orgs.models import Role
-    from tests.disclosures.fixtures import member
+    from tests.helpers.disclosures import member
 
     client.force_login(author)
     response = client.post("/staff/reports/start/", {"organization": centre.pk, "year": 2025})

@@ -8,18 +8,17 @@ import pytest
 import time_machine
 
 from gongkai.core.audit import log_action
-from gongkai.disclosures.models import Disclosure
 from gongkai.reports.figures import proactive_tables
-from tests.disclosures.fixtures import item
+from tests.factories import DisclosureFactory
+from tests.helpers.disclosures import item
 
 
 def disclosure(
     org, user, key, formed, *, state="published", doc_no="", genre="", validity="valid", published_on=None
 ):
-    return Disclosure.objects.create(
-        organization=org, jurisdiction=org.jurisdiction, catalog_item=item("341500", key), title=f"{key} {formed}",
-        doc_no=doc_no, genre=genre, formed_on=formed, state=state, validity=validity,
-        published_on=published_on or formed, created_by=user,
+    return DisclosureFactory(
+        organization=org, catalog_item=item("341500", key), title=f"{key} {formed}", doc_no=doc_no, genre=genre,
+        formed_on=formed, state=state, validity=validity, published_on=published_on or formed, created_by=user,
     )  # fmt: skip
 
 

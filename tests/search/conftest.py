@@ -3,7 +3,7 @@ from __future__ import annotations
 import pytest
 
 from gongkai.search import services
-from tests.search.corpus import make_corpus
+from tests.helpers.search import make_corpus
 
 
 @pytest.fixture

@@ -12,8 +12,7 @@ from gongkai.disclosures.choices import State
 from gongkai.disclosures.models import Disclosure
 from gongkai.search import services
 from gongkai.search.services import InvalidQuery, SearchQuery
-from tests.search.corpus import TODAY, scan
-from tests.search.test_recall import all_ids
+from tests.helpers.search import TODAY, all_ids, scan
 
 
 def ids(q: str = "", *, today=None, **filters) -> set[int]:

@@ -14,7 +14,7 @@ from gongkai.search.models import SearchOutbox
 from gongkai.search.receivers import process_after_commit
 from gongkai.search.services import SearchQuery
 from gongkai.search.tasks import process_search_outbox
-from tests.disclosures.test_workflow import TODAY, draft, to_approved
+from tests.helpers.disclosures import TODAY, draft, to_approved
 
 
 def found(q: str, **filters) -> list[services.Hit]:

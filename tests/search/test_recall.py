@@ -7,7 +7,7 @@ from __future__ import annotations
 from gongkai.search import services
 from gongkai.search.services import SearchQuery
 from gongkai.search.text import parse_terms
-from tests.search.corpus import scan
+from tests.helpers.search import all_ids, scan
 
 QUERIES = [
     # Chinese words, parts of words, phrases
@@ -66,16 +66,6 @@ QUERIES = [
     "不存在的词语",
     "软件开发区",
 ]
-
-
-def all_ids(q: str, *, today=None, **filters) -> list[int]:
-    ids, page = [], 1
-    while True:
-        result = services.search(SearchQuery(q=q, per_page=100, page=page, **filters), today=today)
-        ids += [h.id for h in result.hits]
-        if len(result.hits) < 100:
-            return ids
-        page += 1
 
 
 def test_results_equal_a_substring_scan(corpus):

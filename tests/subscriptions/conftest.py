@@ -12,7 +12,7 @@ from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 import pytest
 from aiosmtpd.controller import Controller
 
-SITE_URL = "https://gongkai.example.cn"
+from tests.helpers.subscriptions import SITE_URL
 
 
 def _free_port() -> int:

@@ -7,8 +7,7 @@ from email.utils import parsedate_to_datetime
 
 import pytest
 
-from tests.subscriptions.conftest import SITE_URL
-from tests.subscriptions.helpers import MATCHING_TITLE, OTHER_TITLE, publish
+from tests.helpers.subscriptions import MATCHING_TITLE, OTHER_TITLE, SITE_URL, publish
 
 pytestmark = pytest.mark.django_db
 ATOM = "{http://www.w3.org/2005/Atom}"

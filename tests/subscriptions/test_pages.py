@@ -8,9 +8,9 @@ from gongkai.orgs.models import Role
 from gongkai.subscriptions import channels, services
 from gongkai.subscriptions.models import Delivery, Subscription
 from gongkai.subscriptions.tokens import confirm_url
-from tests.disclosures.fixtures import member
 from tests.factories import UserFactory
-from tests.subscriptions.conftest import SITE_URL
+from tests.helpers.disclosures import member
+from tests.helpers.subscriptions import SITE_URL
 
 pytestmark = pytest.mark.django_db
 
@@ -116,7 +116,7 @@ def test_the_delivery_log_is_for_superusers_and_supervisors(client, centre, supe
 def test_the_delivery_log_lists_deliveries_with_their_errors(client, centre, supervisor_org, publisher, reviewer,
                                                              award_item, django_assert_max_num_queries,
                                                              django_capture_on_commit_callbacks, monkeypatch, settings):  # fmt: skip
-    from tests.subscriptions.helpers import publish
+    from tests.helpers.subscriptions import publish
 
     settings.SUBSCRIPTIONS_WEBHOOK_ALLOW_PRIVATE = True  # no DNS look-up for example.com in tests
     staff = UserFactory(username="root", is_superuser=True, is_staff=True)

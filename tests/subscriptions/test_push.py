@@ -18,11 +18,11 @@ from gongkai.subscriptions import services
 from gongkai.subscriptions.choices import Channel, DeliveryState
 from gongkai.subscriptions.models import Delivery, Subscription
 from tests.factories import UserFactory
-from tests.subscriptions.conftest import SITE_URL
-from tests.subscriptions.helpers import (
+from tests.helpers.subscriptions import (
     MATCHING_TITLE,
     OTHER_TITLE,
     QUERY,
+    SITE_URL,
     link_in,
     publish,
     signature_ok,

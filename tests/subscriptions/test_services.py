@@ -47,7 +47,7 @@ def test_webhooks_to_other_schemes_or_internal_addresses_are_refused(url, settin
 @pytest.mark.django_db
 def test_only_one_worker_can_claim_an_attempt(publisher, reviewer, centre, award_item,
                                               django_capture_on_commit_callbacks):  # fmt: skip
-    from tests.subscriptions.helpers import publish
+    from tests.helpers.subscriptions import publish
 
     d = publish(django_capture_on_commit_callbacks, publisher=publisher, reviewer=reviewer, centre=centre,
                 award_item=award_item)  # fmt: skip
@@ -68,7 +68,7 @@ def test_the_unique_constraint_refuses_a_second_delivery_on_a_channel(publisher,
                                                                       django_capture_on_commit_callbacks):  # fmt: skip
     from django.db import IntegrityError, transaction
 
-    from tests.subscriptions.helpers import publish
+    from tests.helpers.subscriptions import publish
 
     d = publish(django_capture_on_commit_callbacks, publisher=publisher, reviewer=reviewer, centre=centre,
                 award_item=award_item)  # fmt: skip

@@ -8,7 +8,7 @@ from decimal import Decimal
 from types import SimpleNamespace
 
 import pytest
-from tests.disclosures.fixtures import WINNER_USCC
+from tests.helpers.disclosures import WINNER_USCC
 
 from gongkai.disclosures import services as disclosure_services
 from gongkai.disclosures.models import Revision

@@ -8,8 +8,8 @@ import random
 import pytest
 from hypothesis import given
 from hypothesis import strategies as st
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
+from tests.helpers.disclosures import member
 
 from gongkai.catalog.models import Domain
 from gongkai.core.errors import PermissionDenied

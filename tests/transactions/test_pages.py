@@ -6,8 +6,8 @@ import datetime as dt
 
 from django.urls import reverse
 from django.utils import timezone
-from tests.disclosures.fixtures import WINNER_USCC
-from tests.transactions.conftest import publish
+from tests.helpers.disclosures import WINNER_USCC
+from tests.helpers.transactions import publish
 
 from gongkai.catalog.models import Domain
 from gongkai.transactions.models import Transaction
@@ -66,7 +66,7 @@ def test_a_transaction_without_published_steps_is_not_public(client, build):
 
 
 def test_drafts_stay_off_the_public_timeline(client, build):
-    from tests.disclosures.fixtures import item, required_fields
+    from tests.helpers.disclosures import item, required_fields
 
     from gongkai.disclosures import services as disclosure_services
     from gongkai.transactions import services
@@ -178,8 +178,8 @@ def test_staff_register_attach_and_see_drafts(client, build, owner):
 
 
 def test_staff_cannot_see_other_organizations_transactions(client, build, luan):
-    from tests.disclosures.fixtures import member
     from tests.factories import OrganizationFactory
+    from tests.helpers.disclosures import member
 
     t = incomplete(build)
     other = OrganizationFactory(name="六安市某区教育局（测试）", kind="department", jurisdiction=luan)

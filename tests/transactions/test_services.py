@@ -8,9 +8,9 @@ import random
 from pathlib import Path
 
 import pytest
-from tests.disclosures.fixtures import member
 from tests.factories import OrganizationFactory, make_uscc
-from tests.transactions.conftest import publish
+from tests.helpers.disclosures import member
+from tests.helpers.transactions import publish
 
 from gongkai.catalog.models import Domain, Stage
 from gongkai.core.audit import history_for

@@ -1,22 +1,12 @@
 from __future__ import annotations
 
-import random
-
 import factory
 from django.contrib.auth import get_user_model
 
 from gongkai.catalog.choices import BodyKind
-from gongkai.catalog.models import Jurisdiction
-from gongkai.core.codes import org_check_char, uscc_check_char
 from gongkai.orgs.models import Membership, Organization, Role
-
-
-def make_uscc(prefix: str = "91", region: str = "341500", rng: random.Random | None = None) -> str:
-    """A valid unified social credit code (GB 32100 and GB 11714 check characters)."""
-    rng = rng or random.Random()
-    body = "".join(rng.choice("0123456789") for _ in range(8))
-    code17 = prefix + region + body + org_check_char(body)
-    return code17 + uscc_check_char(code17)
+from tests.factories.catalog import jurisdiction
+from tests.helpers.codes import make_uscc
 
 
 class UserFactory(factory.django.DjangoModelFactory):
@@ -30,16 +20,28 @@ class UserFactory(factory.django.DjangoModelFactory):
 
 
 class OrganizationFactory(factory.django.DjangoModelFactory):
+    """A department in Lu'an (六安市) with a valid credit code; `supervisor=True` makes it a supervisor."""
+
     class Meta:
         model = Organization
 
     name = factory.Sequence(lambda n: f"测试机构{n}")
     uscc = factory.LazyFunction(lambda: make_uscc("11"))
     kind = BodyKind.DEPARTMENT
-    jurisdiction = factory.LazyFunction(lambda: Jurisdiction.objects.get(code="341500"))
+    jurisdiction = factory.LazyFunction(jurisdiction)
+
+    class Params:
+        supervisor = factory.Trait(is_supervisor=True, name=factory.Sequence(lambda n: f"测试监督机构{n}"))
+        trading_centre = factory.Trait(
+            kind=BodyKind.TRADING_CENTRE,
+            uscc=factory.LazyFunction(lambda: make_uscc("12")),
+            name=factory.Sequence(lambda n: f"测试公共资源交易中心{n}"),
+        )
 
 
 class MembershipFactory(factory.django.DjangoModelFactory):
+    """A user with a role in an organization: `MembershipFactory(role=Role.REVIEWER).user` is a reviewer."""
+
     class Meta:
         model = Membership
 

@@ -1,0 +1,1 @@
+"""Helpers shared by tests of several apps: import them from here, never from another test module."""
