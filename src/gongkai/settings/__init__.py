@@ -244,6 +244,7 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 CSRF_COOKIE_SECURE = _env_bool("SECURE_COOKIES")
 
+
 def security_settings(env: dict[str, str] | os._Environ = os.environ) -> dict[str, object]:
     """The header, cookie and session settings for `env` (docs/security.md, 响应头 and 认证与会话).
 
