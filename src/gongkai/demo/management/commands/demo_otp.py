@@ -22,6 +22,6 @@ class Command(BaseCommand):
         accounts = second_factor.give_demo_authenticators()
         self.stdout.write(
             f"\n第二因素：保密审查员和管理员（{len(accounts)} 个演示账号）登录时在密码之后还需输入验证码。\n"
-            f"  在手机身份验证器中添加密钥 {second_factor.demo_secret()}（或扫描 `uv run gongkai demo_otp --qr` 显示的二维码），\n"
-            f"  或在另一个终端运行 `uv run gongkai demo_otp --code` 取得当前验证码。其他演示账号可在“账户安全”中自行绑定。"
+            f"  在手机身份验证器中添加密钥 {second_factor.demo_secret()}（或扫描 `./gongkai demo_otp --qr` 显示的二维码），\n"
+            f"  或在另一个终端运行 `./gongkai demo_otp --code` 取得当前验证码。其他演示账号可在“账户安全”中自行绑定。"
         )
