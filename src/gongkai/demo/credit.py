@@ -33,7 +33,6 @@ from gongkai.orgs.models import Organization
 from gongkai.orgs.roles import organizations_with
 
 SECTIONS = {"companies", "honours", "penalties", "listings"}
-MARKER = "珲春市宏远建筑劳务有限公司"  # listed once the demo credit is loaded
 
 
 def read_credit(
@@ -186,8 +185,10 @@ class _Demo:
 def load_demo_credit(today: dt.date | None = None) -> dict[str, int]:
     """Create the demo credit information (idempotent: once there are demo entries, nothing more is created)."""
     today = today or timezone.localdate()
-    if not BlacklistEntry.objects.filter(entity__name=MARKER).exists():
-        demo = _Demo(today, *read_credit(today))
+    texts, places = read_credit(today)
+    marker = next(entry["entity"] for place in places.values() for entry in place["listings"])
+    if not BlacklistEntry.objects.filter(entity__name=marker).exists():  # the first listing: loaded already
+        demo = _Demo(today, texts, places)
         demo.register()
         demo.registrations_licences_honours()
         demo.penalties()

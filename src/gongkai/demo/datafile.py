@@ -95,13 +95,14 @@ class Texts:
     templates: dict[str, str]
     defaults: dict[str, Any]
     aliases: dict[str, tuple[str, ...]]
+    comments: dict[str, str] = field(default_factory=dict)  # the reviewer's on approving and on a correction
 
 
 def read_texts(path: str | Path) -> Texts:
     doc = read_yaml(path)
     data, problems = doc.data, []
-    if not isinstance(data, CommentedMap) or set(data) != {"templates", "defaults", "aliases"}:
-        raise DataFileError(doc.path, [(None, "应有且只有 templates、defaults、aliases 三部分")])
+    if not isinstance(data, CommentedMap) or set(data) != {"templates", "defaults", "aliases", "comments"}:
+        raise DataFileError(doc.path, [(None, "应有且只有 templates、defaults、aliases、comments 四部分")])
     for key, text in data["templates"].items():
         if not isinstance(text, str):
             problems.append((line_of(data["templates"], key), f"正文模板“{key}”应为文本"))
@@ -118,6 +119,7 @@ def read_texts(path: str | Path) -> Texts:
         templates={str(k): str(v).strip() for k, v in data["templates"].items()},
         defaults=plain(data["defaults"]),
         aliases=aliases,
+        comments=plain(data["comments"]),
     )
 
 

@@ -38,7 +38,6 @@ from gongkai.workdays.calendar import get_calendar
 EXTERNAL_PREFIX = "demo-"
 log = logging.getLogger(__name__)
 
-REVIEW_COMMENT = "经保密审查，未发现涉及国家秘密、商业秘密和个人隐私的内容，同意公开"
 _FLOW = ("draft", "submitted", "reviewed", "approved", "published")
 
 
@@ -182,7 +181,7 @@ class _PlaceLoader:
         if stage >= 1:
             d = services.submit(actor=publisher, disclosure=d)
         if stage >= 2:
-            d = services.review(actor=reviewer, disclosure=d, comment=REVIEW_COMMENT)
+            d = services.review(actor=reviewer, disclosure=d, comment=self.texts.comments["review"])
             if rec.mask:
                 services.mask_personal_data(actor=reviewer, disclosure=d)
         if stage >= 3:
@@ -209,7 +208,10 @@ class _PlaceLoader:
             )
             if decide:
                 services.decide_correction(
-                    actor=made.reviewer, revision=revision, approve=True, comment="同意更正"
+                    actor=made.reviewer,
+                    revision=revision,
+                    approve=True,
+                    comment=self.texts.comments["correction"],
                 )
         for target_ref, kind in rec.links:
             target = self.made[self.refs[target_ref]].disclosure
