@@ -4,15 +4,21 @@ UV ?= $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
 export UV_LINK_MODE ?= copy
+# The browser tests drive this Chromium (tests/browser/conftest.py reads the same variable). Point it elsewhere to
+# try the machine without a browser; SKIP_BROWSER_TESTS=1 skips the browser tests on purpose (and says so).
+export CHROMIUM ?= /usr/bin/chromium
+export SKIP_BROWSER_TESTS ?=
+APT_GET ?= apt-get
+NPM ?= npm
 
-.PHONY: demo test install uv lint format serve setup check-data openapi
+.PHONY: demo test install uv lint format serve setup check-data openapi browser
 
 uv:
 	@$(UV) --version >/dev/null 2>&1 || { echo "正在用 pip 安装 uv…"; python3 -m pip install --quiet uv; }
 
 install: uv
 	$(UV) sync --locked
-	@if command -v npm >/dev/null 2>&1; then npm ci --no-audit --no-fund --loglevel=error; else echo "npm 未安装：跳过 axe-core（无障碍检查的浏览器测试将失败）"; fi
+	@if command -v $(NPM) >/dev/null 2>&1; then $(NPM) ci --no-audit --no-fund --loglevel=error; else echo "npm 未安装：跳过 axe-core（无障碍检查的浏览器测试将失败）"; fi
 
 setup: install
 	$(UV) run gongkai migrate --no-input
@@ -32,7 +38,25 @@ demo: setup
 serve: setup
 	$(UV) run gongkai serve --host $(HOST) --port $(PORT)
 
-test: install
+# Chromium and CJK fonts for the browser tests: installed from Debian when this runs as root with apt, otherwise a
+# message with the exact command, and a failure rather than a silent skip.
+browser:
+	@if [ -n "$(SKIP_BROWSER_TESTS)" ]; then echo "SKIP_BROWSER_TESTS=$(SKIP_BROWSER_TESTS)：按要求跳过浏览器测试"; exit 0; fi; \
+	if [ ! -x "$(CHROMIUM)" ] || ! fc-list :lang=zh 2>/dev/null | grep -q .; then \
+	  if [ "$$(id -u)" = 0 ] && command -v $(APT_GET) >/dev/null 2>&1; then \
+	    echo "正在安装浏览器测试所需的 chromium 与中文字体（apt-get）…"; \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) update -qq && \
+	    DEBIAN_FRONTEND=noninteractive $(APT_GET) install -y -qq --no-install-recommends chromium fonts-noto-cjk >/dev/null || true; \
+	  fi; \
+	fi; \
+	if [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "浏览器测试需要 Chromium，但 $(CHROMIUM) 不存在。" >&2; \
+	  echo "请以 root 运行：apt-get update && apt-get install -y chromium fonts-noto-cjk" >&2; \
+	  echo "（或用 CHROMIUM=/path/to/chromium 指定位置；确需跳过浏览器测试时运行 SKIP_BROWSER_TESTS=1 make test）" >&2; \
+	  exit 1; \
+	fi
+
+test: install browser
 	$(UV) run ruff check src tests bench
 	$(UV) run ruff format --check src tests bench
 	$(UV) run lint-imports

@@ -20,9 +20,16 @@ ARGS = [
 @pytest.fixture(scope="session")
 def browser():
     if not shutil.which(CHROMIUM):
-        if os.environ.get("CI"):
-            pytest.fail(f"Chromium is required in CI but {CHROMIUM} is missing")
-        pytest.skip(f"{CHROMIUM} not installed (apt-get install chromium)")
+        if os.environ.get("SKIP_BROWSER_TESTS"):
+            pytest.skip(
+                f"SKIP_BROWSER_TESTS is set and {CHROMIUM} is missing: browser tests skipped on request"
+            )
+        # A missing browser fails the run: a skip would report success for a suite that did not run.
+        pytest.fail(
+            f"{CHROMIUM} is missing: run `apt-get install -y chromium fonts-noto-cjk` as root "
+            "(make test does this when it can), or set SKIP_BROWSER_TESTS=1 to skip the browser tests on purpose",
+            pytrace=False,
+        )
     # Playwright's sync API runs an event loop in this thread; Django's ORM calls made from test code in the
     # same thread are still synchronous, so allow them.
     os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

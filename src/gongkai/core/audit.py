@@ -25,6 +25,7 @@ from django.utils.functional import Promise
 
 from gongkai.core.errors import DomainError
 from gongkai.core.models import GENESIS_HASH, AuditEntry, AuditHead
+from gongkai.core.signals import action_logged
 
 HEAD_ID = 1
 # The columns the hash covers, in the order they are read back for verification.
@@ -182,6 +183,8 @@ def log_action(
         entry = AuditEntry.objects.create(**fields, hash=compute_hash(**fields))
         head.seq, head.hash = entry.seq, entry.hash
         head.save(update_fields=["seq", "hash"])
+        # Still inside the head lock: listeners (the change feed) write in commit order.
+        action_logged.send(sender=AuditEntry, entry=entry)
     return entry
 
 

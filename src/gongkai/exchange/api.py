@@ -14,6 +14,7 @@ from gongkai.catalog import selectors as catalog_selectors
 from gongkai.core.errors import DomainError, NotFound
 from gongkai.exchange.applications_api import router as applications_router
 from gongkai.exchange.applications_api import staff as applications_staff_router
+from gongkai.exchange.changes_api import router as changes_router
 from gongkai.exchange.complaints_api import router as complaints_router
 from gongkai.exchange.credit_api import credit as credit_router
 from gongkai.exchange.disclosures_api import clients as client_router
@@ -178,3 +179,4 @@ api.add_router("/", complaints_router)
 api.add_router("/", reports_router)
 api.add_router("/", oversight_router)
 api.add_router("/", ocds_router)
+api.add_router("/", changes_router)

@@ -72,6 +72,7 @@ INSTALLED_APPS = [
     "gongkai.complaints",
     "gongkai.oversight",
     "gongkai.reports",
+    "gongkai.changes",
     "gongkai.scheduler",
     "gongkai.subscriptions",
     "gongkai.backoffice",
@@ -91,7 +92,44 @@ MIDDLEWARE = [
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # ConditionalGet answers If-None-Match with 304 for the ETags the page cache sets (and for any other ETag).
+    "django.middleware.http.ConditionalGetMiddleware",
+    "gongkai.portal.caching.PublicPageCacheMiddleware",
 ]
+
+# Caches. "default" is per process (rate limits and small lookups); "pages" holds anonymous public pages and API
+# reads, keyed by the change feed's generation (portal/caching.py), so a publish shows at once in every process.
+# A production setting may point "pages" at a shared cache (Redis: django.core.cache.backends.redis.RedisCache).
+CACHES = {
+    "default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache", "LOCATION": "gongkai-default"},
+    "pages": {
+        "BACKEND": os.environ.get("PUBLIC_CACHE_BACKEND", "django.core.cache.backends.locmem.LocMemCache"),
+        "LOCATION": os.environ.get("PUBLIC_CACHE_LOCATION", "gongkai-pages"),
+        "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("PUBLIC_CACHE_ENTRIES", "5000"))},
+    },
+}
+PUBLIC_CACHE_ENABLED = os.environ.get("PUBLIC_CACHE", "1") != "0"
+PUBLIC_CACHE_ALIAS = "pages"
+PUBLIC_CACHE_SECONDS = int(os.environ.get("PUBLIC_CACHE_SECONDS", "60"))
+PUBLIC_CACHE_EXCLUDE = (
+    "/staff/",
+    "/admin/",
+    "/applications/",
+    "/complaints/",
+    "/api/client/",
+    "/api/applications",
+    "/api/complaints",
+    "/api/docs",
+    "/healthz",
+    "/readyz",
+    "/static/",
+    "/attachments/",
+    # Search follows commits through its outbox a moment later: a search answered between the commit and the
+    # index update would be cached under the new generation. The index is fast on its own (docs/performance.md).
+    "/search/",
+    "/api/search",
+    "/feeds/",
+)
 
 ROOT_URLCONF = "gongkai.urls"
 WSGI_APPLICATION = "gongkai.wsgi.application"

@@ -20,3 +20,6 @@ SEARCH_INDEX_DIR = Path(tempfile.mkdtemp(prefix="gongkai-test-index-"))
 TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
 WHITENOISE_USE_FINDERS = True  # live-server tests get static files without collectstatic
 WHITENOISE_AUTOREFRESH = True
+# Tests share one process and reuse ids across rolled-back tests: the page cache is on only where a test turns it
+# on (tests/portal/test_page_cache.py), with a fresh cache.
+PUBLIC_CACHE_ENABLED = False
