@@ -3,6 +3,8 @@ SHELL := /bin/bash
 UV ?= $(shell command -v uv 2>/dev/null || echo python3 -m uv)
 HOST ?= 127.0.0.1
 PORT ?= 8000
+# pytest-xdist workers for `make test` (0: one process); see docs/testing.md
+PYTEST_WORKERS ?= 2
 export UV_LINK_MODE ?= copy
 # The browser tests drive this Chromium (tests/browser/conftest.py reads the same variable). Point it elsewhere to
 # try the machine without a browser; SKIP_BROWSER_TESTS=1 skips the browser tests on purpose (and says so).
@@ -62,7 +64,7 @@ test: install browser
 	$(UV) run ruff format --check src tests bench
 	$(UV) run lint-imports
 	$(UV) run gongkai makemigrations --check --dry-run
-	$(UV) run pytest
+	$(UV) run pytest -n $(PYTEST_WORKERS)
 
 lint:
 	$(UV) run ruff check src tests bench
