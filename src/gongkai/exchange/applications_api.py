@@ -396,7 +396,7 @@ class IdNumberOut(Schema):
 
 @staff.post(
     "/applications/{pk}/id-number",
-    response={200: IdNumberOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut},
+    response={200: IdNumberOut, 401: ErrorOut, 403: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="查看申请人的完整证件号码（办理人；每次查看记入审计日志）",
 )
 def staff_id_number(request: HttpRequest, response: HttpResponse, pk: int):
