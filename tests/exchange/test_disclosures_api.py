@@ -163,3 +163,27 @@ def test_public_list_and_detail(client, publisher, reviewer, centre, award_item)
     assert detail["body"].endswith("（此件公开发布）")
     assert detail["fields"]["winner"] == "华为技术有限公司"
     assert client.get(f"/api/disclosures/{draft_only.pk}").status_code == 404
+
+
+def test_an_upsert_retried_with_its_idempotency_key_gets_the_first_answer(client, token, centre):
+    """Without the key a repeated PUT answers 200 "updated"; with it the client sees its first answer (201 created)
+    again, and a submit retried after a lost answer is not refused as already submitted."""
+    headers = {"Authorization": f"Bearer {token}", "Idempotency-Key": "upsert-1"}
+    url = "/api/client/disclosures/ZB-2026-0009"
+    first = client.put(url, payload(), content_type="application/json", headers=headers)
+    again = client.put(url, payload(), content_type="application/json", headers=headers)
+    assert (first.status_code, again.status_code) == (201, 201)
+    assert again.json() == first.json()
+    assert again["Idempotent-Replayed"] == "true"
+    other = client.put(url, payload(title="另一个标题"), content_type="application/json", headers=headers)
+    assert other.status_code == 422
+    assert other.json()["code"] == "idempotency_key_reused"
+    submit_headers = {**headers, "Idempotency-Key": "submit-1"}
+    submitted = client.post(f"{url}/submit", content_type="application/json", headers=submit_headers)
+    retried = client.post(f"{url}/submit", content_type="application/json", headers=submit_headers)
+    assert submitted.status_code == retried.status_code == 200
+    assert retried.json() == submitted.json()
+    assert (
+        Disclosure.objects.get(organization=centre, external_id="ZB-2026-0009").state
+        == submitted.json()["state"]
+    )

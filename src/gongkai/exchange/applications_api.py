@@ -398,7 +398,7 @@ class IdNumberOut(Schema):
 
 @staff.post(
     "/applications/{pk}/id-number",
-    response={200: IdNumberOut, **errors(401, 403, 404)},
+    response={200: IdNumberOut, **errors(401, 403, 404, 422)},
     summary="查看申请人的完整证件号码（办理人；每次查看记入审计日志）",
 )
 def staff_id_number(request: HttpRequest, response: HttpResponse, pk: Id):
