@@ -3,7 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 import shutil
+import urllib.error
+import urllib.request
 
 import pytest
 from django.utils import timezone
@@ -13,6 +16,7 @@ from django_tasks_db.models import DBTaskResult, get_date_max
 from gongkai.search import index as ix
 from gongkai.search import services
 from gongkai.search.models import SearchOutbox
+from tests.live import free_port, wait_for
 
 
 @pytest.fixture
@@ -99,3 +103,27 @@ def test_staff_are_told_when_the_index_is_lost(client, search_corpus, publisher)
     page = client.get("/staff/").content.decode()
     assert "全文检索索引异常" in page
     assert "请系统管理员重建搜索索引" in page
+
+
+@pytest.mark.django_db
+def test_a_real_server_whose_database_is_down_is_alive_but_not_ready(live_db):
+    """`gongkai serve` against a PostgreSQL address where nothing listens: /healthz 200, /readyz 503."""
+    port = free_port()
+    dead = f"postgres://postgres@127.0.0.1:{free_port()}/gongkai"
+    live_db.spawn("serve", "--port", str(port), "--workers", "1", name="web", env={"DATABASE_URL": dead})
+    base = f"http://127.0.0.1:{port}"
+    wait_for(lambda: get(f"{base}/healthz")[0] == 200, timeout=60, what="the web server")
+    status, body = get(f"{base}/readyz")
+    assert status == 503
+    assert body["status"] == "not_ready"
+    assert body["checks"]["database"] == {"ok": False, "error": "OperationalError"}
+
+
+def get(url: str) -> tuple[int, dict]:
+    try:
+        with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - our local URL
+            return response.status, json.loads(response.read())
+    except urllib.error.HTTPError as exc:
+        return exc.code, json.loads(exc.read())
+    except (urllib.error.URLError, OSError):
+        return 0, {}
