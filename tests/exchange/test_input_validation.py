@@ -142,3 +142,15 @@ def test_every_operation_documents_its_error_statuses(client, db):
             if op.get("requestBody") and "400" not in statuses:
                 missing.append(f"{method.upper()} {path}: 400")
     assert not missing, missing
+
+
+def test_an_entitys_transactions_and_the_transactions_api_have_distinct_schemas(client, db):
+    """Two response classes named TransactionOut shared one component: /api/entities/{uscc} answered bodies that
+    broke it (transactions[] without `code`)."""
+    components = client.get("/api/openapi.json").json()["components"]["schemas"]
+    entity_ref = components["EntityDetailOut"]["properties"]["transactions"]["items"]["$ref"]
+    entity_item = components[entity_ref.rsplit("/", 1)[-1]]
+    assert {"disclosure_id", "role", "publisher"} <= set(entity_item["required"])
+    assert "code" not in entity_item["properties"]
+    page_ref = components["TransactionPageOut"]["properties"]["items"]["items"]["$ref"]
+    assert "code" in components[page_ref.rsplit("/", 1)[-1]]["required"]

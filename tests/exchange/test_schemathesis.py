@@ -15,7 +15,9 @@ from pathlib import Path
 
 import pytest
 import schemathesis
+from django.core import signals
 from django.core.handlers.wsgi import WSGIHandler
+from django.db import close_old_connections
 from hypothesis import HealthCheck, Phase, given, settings
 from hypothesis import strategies as st
 from hypothesis.errors import Unsatisfiable
@@ -80,7 +82,18 @@ def _strategy(operation, mode: GenerationMode, known: dict[str, list]):
 
 
 @pytest.fixture
-def demo(db):
+def same_connection():
+    """Requests run inside the test's transaction, as with Django's test client: the handler must not close the
+    connection at the start and end of each request (on PostgreSQL it would, the transaction being open)."""
+    signals.request_started.disconnect(close_old_connections)
+    signals.request_finished.disconnect(close_old_connections)
+    yield
+    signals.request_started.connect(close_old_connections)
+    signals.request_finished.connect(close_old_connections)
+
+
+@pytest.fixture
+def demo(db, same_connection):
     load_demo()
     org = Application.objects.order_by("pk").first().organization
     admin = UserFactory(username="schemathesis-admin", is_superuser=True)
