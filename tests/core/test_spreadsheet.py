@@ -65,11 +65,16 @@ def _uses(tree: ast.Module) -> set[str]:
     return names
 
 
+READERS = {"ocds/mapping.py"}  # reads the OCDS codelists (CSV files of the standard); writes no cells
+
+
 def test_every_spreadsheet_or_csv_export_uses_the_safe_cells():
     """A new export that writes openpyxl or csv cells without core.spreadsheet fails here."""
     offenders = []
     for path in SRC.rglob("*.py"):
         if path.name == "spreadsheet.py" or "migrations" in path.parts:
+            continue
+        if path.relative_to(SRC).as_posix() in READERS:
             continue
         uses = _uses(ast.parse(path.read_text()))
         if uses & {"openpyxl", "csv"} and "gongkai.core.spreadsheet" not in uses:

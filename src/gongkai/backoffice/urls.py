@@ -117,7 +117,10 @@ _STAFF = (
 _SUPERVISION = ("oversight", "oversight-figure", "oversight-export", "oversight-scores")
 ACCESS = {
     "login": Access.PUBLIC,
+    "login-verify": Access.PUBLIC,  # the second step of signing in: it asks for the code of the password's user
     "logout": Access.PUBLIC,
+    "security": Access.STAFF,
+    "security-recovery-codes": Access.STAFF,
     **dict.fromkeys(_STAFF, Access.STAFF),
     **dict.fromkeys(_SUPERVISION, Access.SUPERVISION),
 }

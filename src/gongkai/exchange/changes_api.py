@@ -87,7 +87,7 @@ def parse_cursor(value: str) -> int:
 
 @router.get(
     "/changes",
-    response={200: ChangesOut, 304: None, 400: ErrorOut, 404: ErrorOut},
+    response={200: ChangesOut, 304: None, 400: ErrorOut, 404: ErrorOut, 422: ErrorOut},
     summary="变更订阅：自游标之后的全部公开变更",
     description=(
         "按提交顺序列出公开内容的每一次变更（发布、更正、撤回、效力变更、交易项目更新、信用信息与名单的公示和移出、"

@@ -124,7 +124,7 @@ def get_record(
 
 @router.get(
     "/ocds/extension/{name}",
-    response={200: dict[str, Any], 404: ErrorOut},
+    response={200: dict[str, Any], 404: ErrorOut, 422: ErrorOut},
     summary="本平台的 OCDS 扩展（extension.json、release-schema.json）",
     url_name="ocds_extension",
 )

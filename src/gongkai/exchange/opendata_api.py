@@ -8,6 +8,7 @@ from django.http import HttpRequest
 from django.urls import reverse
 from ninja import Field, Query, Router, Schema
 
+from gongkai.exchange.schemas import ErrorOut
 from gongkai.opendata import selectors
 from gongkai.opendata.dictionary import columns
 
@@ -33,7 +34,9 @@ class ColumnOut(Schema):
     source: str = Field(description="来源规则")
 
 
-@router.get("/data/files", response=list[DataFileOut], summary="开放数据文件列表（含校验值）")
+@router.get(
+    "/data/files", response={200: list[DataFileOut], 422: ErrorOut}, summary="开放数据文件列表（含校验值）"
+)
 def data_files(request: HttpRequest, scope: str | None = Query(None, max_length=12)):  # noqa: B008
     return [
         {
