@@ -181,9 +181,10 @@ class _PlaceLoader:
         if stage >= 1:
             d = services.submit(actor=publisher, disclosure=d)
         if stage >= 2:
-            d = services.review(actor=reviewer, disclosure=d, comment=self.texts.comments["review"])
-            if rec.mask:
+            if rec.mask:  # 保密审查 refuses unmasked personal data: the reviewer masks first
                 services.mask_personal_data(actor=reviewer, disclosure=d)
+            d = services.review(actor=reviewer, disclosure=d, comment=self.texts.comments["review"],
+                                confirm_personal_data=rec.confirm)  # fmt: skip
         if stage >= 3:
             d = services.approve(actor=reviewer, disclosure=d, confirm_personal_data=rec.confirm)
         if stage >= 4:
