@@ -26,7 +26,7 @@ class DataFileOut(Schema):
     generated_at: dt.datetime
 
 
-class ColumnOut(Schema):
+class DataColumnOut(Schema):
     key: str = Field(description="英文列名（JSON 键）")
     name: str = Field(description="中文列名（CSV、.xlsx 表头）")
     type: str
@@ -53,7 +53,7 @@ def data_files(request: HttpRequest, scope: str | None = Query(None, max_length=
     ]
 
 
-@router.get("/data/dictionary", response=list[ColumnOut], summary="开放数据的数据字典")
+@router.get("/data/dictionary", response=list[DataColumnOut], summary="开放数据的数据字典")
 def data_dictionary(request: HttpRequest):
     return [
         {"key": c.key, "name": c.zh, "type": c.type, "type_name": c.type_name, "source": c.source}
