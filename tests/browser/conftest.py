@@ -43,7 +43,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url)
+    # The tests drive pages with Playwright's helpers (axe-core injected as a script, wait_for_function), which the
+    # site's Content-Security-Policy forbids; test_csp_browser.py checks the policy with a context that enforces it.
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()

@@ -45,7 +45,7 @@ def test_search_highlight_facets_filters_and_the_record(page, search_corpus):
 
 def test_search_results_fit_a_phone(browser, live_server, search_corpus):
     context = browser.new_context(
-        viewport={"width": 390, "height": 844}, base_url=live_server.url, locale="zh-CN"
+        bypass_csp=True, viewport={"width": 390, "height": 844}, base_url=live_server.url, locale="zh-CN"
     )
     page = context.new_page()
     try:

@@ -147,7 +147,9 @@ def test_personal_and_masked_data_never_appear(build):
               "body": "资格审查结果如下。", "fields": required_fields(catalog_item)},
     )  # fmt: skip
     d = disclosure_services.submit(actor=build.publisher, disclosure=d)
-    assert disclosure_services.mask_personal_data(actor=build.reviewer, disclosure=d) >= 1  # before 保密审查 passes
+    assert (
+        disclosure_services.mask_personal_data(actor=build.reviewer, disclosure=d) >= 1
+    )  # before 保密审查 passes
     d = disclosure_services.review(actor=build.reviewer, disclosure=d)
     d = disclosure_services.approve(actor=build.reviewer, disclosure=d)
     d = disclosure_services.publish(actor=build.reviewer, disclosure=d, today=D(2026, 3, 30))
