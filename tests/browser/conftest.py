@@ -36,7 +36,9 @@ def browser():
 
 @pytest.fixture
 def page(browser, live_server):
-    context = browser.new_context(locale="zh-CN", base_url=live_server.url)
+    # Playwright compiles string predicates (wait_for_function) in the page, which the site's CSP (no eval)
+    # refuses; the policy itself is checked in test_csp_browser.py, whose pages enforce it.
+    context = browser.new_context(locale="zh-CN", base_url=live_server.url, bypass_csp=True)
     page = context.new_page()
     yield page
     context.close()
