@@ -106,6 +106,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
+    # Outside everything that may answer early (static files, cached pages), so every response gets the policy.
+    "csp.middleware.CSPMiddleware",
     "gongkai.core.middleware.RejectNulMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.middleware.gzip.GZipMiddleware",
@@ -118,10 +120,9 @@ MIDDLEWARE = [
     "gongkai.accounts.middleware.SecondFactorMiddleware",  # after OTPMiddleware: reads is_verified()
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
-    "csp.middleware.CSPMiddleware",
     # ConditionalGet answers If-None-Match with 304 for the ETags the page cache sets (and for any other ETag).
     "django.middleware.http.ConditionalGetMiddleware",
-    # Inside CSP and the security headers (they are added to cached answers too), after the second factor.
+    # After the second factor; CSP and the security headers sit outside, so cached answers get them too.
     "gongkai.portal.caching.PublicPageCacheMiddleware",
     "axes.middleware.AxesMiddleware",  # last, as django-axes requires: turns a lockout into its response
 ]
