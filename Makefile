@@ -30,6 +30,7 @@ demo: setup
 	$(UV) run gongkai demo
 	$(UV) run gongkai demo_otp
 	$(UV) run gongkai search rebuild
+	$(UV) run gongkai opendata build
 	$(UV) run gongkai oversight scan --force
 	@echo ""
 	@echo "门户已启动：http://$(HOST):$(PORT)/  （工作台 /staff/，管理后台 /admin/，接口文档 /api/docs）"
