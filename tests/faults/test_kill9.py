@@ -268,7 +268,7 @@ def test_kill_9_during_bursts_loses_and_duplicates_nothing(live_db):
         site.start_web()
 
         # kill -9 the worker while it is delivering a push (the receiver holds the request), then the publisher
-        wait_for(receiver.in_flight.is_set, timeout=60, what="a push in flight", interval=0.01)
+        wait_for(receiver.in_flight.is_set, timeout=180, what="a push in flight", interval=0.01)
         live_db.kill9(site.worker)
         in_flight_when_killed = len(receiver.received)
         live_db.kill9(site.publisher)

@@ -29,6 +29,13 @@ def records(publisher, reviewer, centre, award_item):
     return september, october
 
 
+def close_file(response) -> None:
+    """Close the streamed file only: response.close() also sends request_finished, which would close the test's
+    database connection (PostgreSQL then fails the rest of the test)."""
+    for closer in response._resource_closers:
+        closer()
+
+
 def path_of(f: DataFile) -> Path:
     return Path(settings.OPENDATA_DIR) / f.name
 
@@ -120,7 +127,7 @@ def test_the_data_page_lists_files_with_checksums_and_the_dictionary_and_downloa
     assert response.status_code == 200
     assert response["X-Checksum-SHA256"] == f.sha256
     assert hashlib.sha256(b"".join(response.streaming_content)).hexdigest() == f.sha256
-    response.close()
+    close_file(response)
     assert client.get("/data/files/all/../../secret_key").status_code == 404
     assert client.get("/data/files/all/nothing.csv").status_code == 404
 
@@ -138,7 +145,7 @@ def test_the_api_lists_the_same_files_and_the_dictionary(client, records):
     assert one["sha256"] == DataFile.objects.get(scope="341500", period="all", fmt="csv").sha256
     download = client.get(one["url"])
     assert download.status_code == 200
-    download.close()
+    close_file(download)
     dictionary = client.get("/api/data/dictionary").json()
     assert dictionary[2] == {"key": "title", "name": "标题名称", "type": "text", "type_name": "文本",
                              "source": dictionary[2]["source"]}  # fmt: skip
