@@ -414,72 +414,55 @@ def staff_id_number(request: HttpRequest, response: HttpResponse, pk: Id):
 WRITE = {200: StaffDetailOut, **errors(400, 401, 403, 404, 409, 422)}
 
 
+def staff_write(path: str, summary: str):
+    """A staff handling step: POST under /api/client, the WRITE response map, Idempotency-Key documented and
+    honoured (a retry with the same key gets the first answer)."""
+    route = staff.post(path, response=WRITE, summary=summary, openapi_extra=IDEMPOTENT)
+
+    def decorate(view):
+        return route(decorate_view(idempotent_view)(view))
+
+    return decorate
+
+
 def _write(request: HttpRequest, pk: Id) -> Application:
     _need(request, Scope.APPLICATIONS_WRITE)
     return _get(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/confirm",
-    response=WRITE,
-    summary="确认收到（网上、平常信函、传真）",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/confirm", "确认收到（网上、平常信函、传真）")
 def staff_confirm(request: HttpRequest, pk: Id, payload: ConfirmIn):
     services.confirm_receipt(actor=request.auth.user, application=_write(request, pk),
                              confirmed_on=payload.confirmed_on)  # fmt: skip
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/correction-request", response=WRITE, summary="告知补正", openapi_extra=IDEMPOTENT
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/correction-request", "告知补正")
 def staff_request_correction(request: HttpRequest, pk: Id, payload: CorrectionRequestIn):
     services.request_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post("/applications/{pk}/correction", response=WRITE, summary="登记收到补正", openapi_extra=IDEMPOTENT)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/correction", "登记收到补正")
 def staff_record_correction(request: HttpRequest, pk: Id, payload: CorrectionRecordIn):
     services.record_correction(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/consultations",
-    response=WRITE,
-    summary="征求第三方或其他机关意见",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/consultations", "征求第三方或其他机关意见")
 def staff_consult(request: HttpRequest, pk: Id, payload: ConsultIn):
     services.start_consultation(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/consultations/{cid}/answer",
-    response=WRITE,
-    summary="登记被征求意见方的意见",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/consultations/{cid}/answer", "登记被征求意见方的意见")
 def staff_answer(request: HttpRequest, pk: Id, cid: Id, payload: AnswerIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.record_consultation_answer(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/extension",
-    response=WRITE,
-    summary="延期答复（经负责人批准）",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/extension", "延期答复（经负责人批准）")
 def staff_extend(request: HttpRequest, pk: Id, payload: ExtendIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -492,10 +475,7 @@ def staff_extend(request: HttpRequest, pk: Id, payload: ExtendIn):
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/reply", response=WRITE, summary="答复（按年报表三编码）", openapi_extra=IDEMPOTENT
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/reply", "答复（按年报表三编码）")
 def staff_reply(request: HttpRequest, pk: Id, payload: ReplyIn):
     app = _write(request, pk)
     data = payload.dict()
@@ -546,56 +526,32 @@ class RemedyResultIn(Schema):
     summary: str = ""
 
 
-@staff.post(
-    "/applications/{pk}/consultations/{cid}/decision",
-    response=WRITE,
-    summary="征求意见后的决定",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/consultations/{cid}/decision", "征求意见后的决定")
 def staff_decide(request: HttpRequest, pk: Id, cid: Id, payload: DecisionIn):
     consultation = selectors.consultation_of(_write(request, pk), cid)
     services.decide_after_consultation(actor=request.auth.user, consultation=consultation, **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/fee",
-    response=WRITE,
-    summary="发出信息处理费收费通知（国办函〔2020〕109号）",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/fee", "发出信息处理费收费通知（国办函〔2020〕109号）")
 def staff_fee(request: HttpRequest, pk: Id, payload: FeeIn):
     services.issue_fee_notice(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/fee/payment", response=WRITE, summary="登记缴费或减免", openapi_extra=IDEMPOTENT
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/fee/payment", "登记缴费或减免")
 def staff_fee_paid(request: HttpRequest, pk: Id, payload: FeePaidIn):
     services.record_fee_payment(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/remedies", response=WRITE, summary="登记行政复议或行政诉讼", openapi_extra=IDEMPOTENT
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/remedies", "登记行政复议或行政诉讼")
 def staff_remedy(request: HttpRequest, pk: Id, payload: RemedyIn):
     services.record_remedy(actor=request.auth.user, application=_write(request, pk), **payload.dict())
     return _detail(request, pk)
 
 
-@staff.post(
-    "/applications/{pk}/remedies/{rid}/result",
-    response=WRITE,
-    summary="登记行政复议、行政诉讼结果",
-    openapi_extra=IDEMPOTENT,
-)
-@decorate_view(idempotent_view)
+@staff_write("/applications/{pk}/remedies/{rid}/result", "登记行政复议、行政诉讼结果")
 def staff_remedy_result(request: HttpRequest, pk: Id, rid: Id, payload: RemedyResultIn):
     remedy = selectors.remedy_of(_write(request, pk), rid)
     services.decide_remedy(actor=request.auth.user, remedy=remedy, **payload.dict())
